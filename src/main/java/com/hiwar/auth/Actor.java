@@ -1,0 +1,14 @@
+package com.hiwar.auth;
+
+import java.util.Set;
+
+/** The signed-in, not-banned user a write is performed for. */
+public record Actor(long userId, String subject, Set<String> groups) {
+
+    public static final String MODERATOR = "moderator";
+    public static final String ADMIN = "admin";
+
+    public boolean isModerator() {
+        return groups.contains(MODERATOR) || groups.contains(ADMIN);
+    }
+}

@@ -1,0 +1,64 @@
+package com.hiwar.auth;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A reader as the publisher's login knows them; {@code subject} is the token's {@code sub}. */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    public static final String ACTIVE = "active";
+    public static final String BANNED = "banned";
+
+    @Id
+    public Long id;
+    public String subject;
+    @Column(name = "display_name")
+    public String displayName;
+    public String status;
+    @Column(name = "banned_until")
+    public Instant bannedUntil;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+
+    public boolean isBannedAt(Instant now) {
+        return BANNED.equals(status) && (bannedUntil == null || bannedUntil.isAfter(now));
+    }
+
+    public static Optional<User> findBySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+
+    /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */
+    static User upsert(String subject, String displayName) {
+        return (User) getEntityManager().createNativeQuery("""
+                insert into users (subject, display_name) values (:subject, :name)
+                on conflict (subject) do update
+                    set display_name = excluded.display_name, last_seen_at = now()
+                returning *""", User.class)
+                .setParameter("subject", subject)
+                .setParameter("name", displayName)
+                .getSingleResult();
+    }
+
+    public static Map<Long, User> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<User> users = list("id in ?1", ids);
+        return users.stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+    }
+}

@@ -1,0 +1,11 @@
+package com.hiwar.comment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommentPage(ArticleState article, List<CommentView> comments, String nextCursor) {
+
+    /** The article as the widget needs it; {@code exists} is false before its first comment. */
+    public record ArticleState(String id, boolean exists, boolean open, long publishedCount, String title, String url) {}
+}

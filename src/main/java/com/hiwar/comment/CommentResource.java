@@ -1,0 +1,105 @@
+package com.hiwar.comment;
+
+import com.hiwar.auth.CurrentUser;
+import com.hiwar.comment.CommentRequests.CommentEdit;
+import com.hiwar.comment.CommentRequests.NewComment;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The reader comment API. Reads are public; writes need the publisher's token. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Comments")
+public class CommentResource {
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("articles/{articleId}/comments")
+    @PermitAll
+    @APIResponse(responseCode = "200", description = "One page of top-level comments with their first replies; an unknown article gives an empty page")
+    @APIResponse(responseCode = "400", description = "Bad sort, limit or cursor")
+    public CommentPage list(@RestPath String articleId, @RestQuery String sort, @RestQuery Integer limit,
+                            @RestQuery String cursor) {
+        return comments.page(articleId, sort, limit, cursor, viewer());
+    }
+
+    @GET
+    @Path("comments/{id}")
+    @PermitAll
+    @APIResponse(responseCode = "200", description = "The comment with its first replies")
+    @APIResponse(responseCode = "404", description = "No such comment, or not visible to you")
+    public CommentView get(@RestPath long id) {
+        return comments.get(id, viewer());
+    }
+
+    @GET
+    @Path("comments/{id}/replies")
+    @PermitAll
+    @APIResponse(responseCode = "200", description = "Direct replies, oldest first")
+    @APIResponse(responseCode = "404", description = "No such comment, or not visible to you")
+    public CommentPage replies(@RestPath long id, @RestQuery Integer limit, @RestQuery String cursor) {
+        return comments.replies(id, limit, cursor, viewer());
+    }
+
+    @POST
+    @Path("articles/{articleId}/comments")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Stored; status says whether it is published or awaiting review")
+    @APIResponse(responseCode = "409", description = "The article is closed, or the parent was deleted")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "422", description = "Text refused: empty, too long, control characters, unpaired surrogates")
+    public RestResponse<CommentView> create(@RestPath String articleId, @Valid @NotNull NewComment body) {
+        CommentView created = comments.create(currentUser.requireActive(), articleId, body);
+        return RestResponse.ResponseBuilder.<CommentView>created(URI.create("/api/v1/comments/" + created.id()))
+                .entity(created).build();
+    }
+
+    @PATCH
+    @Path("comments/{id}")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "The edited comment")
+    @APIResponse(responseCode = "403", description = "Not the author, or the edit window has closed")
+    @APIResponse(responseCode = "409", description = "Stale version, or the comment is deleted")
+    public CommentView edit(@RestPath long id, @Valid @NotNull CommentEdit body) {
+        return comments.edit(currentUser.requireActive(), id, body);
+    }
+
+    @DELETE
+    @Path("comments/{id}")
+    @Authenticated
+    @ResponseStatus(204)
+    @APIResponse(responseCode = "204", description = "Deleted (also when it already was)")
+    @APIResponse(responseCode = "403", description = "Not the author")
+    public void delete(@RestPath long id) {
+        comments.delete(currentUser.requireActive(), id);
+    }
+
+    private long viewer() {
+        return currentUser.viewerId().orElse(CommentService.ANONYMOUS);
+    }
+}

@@ -1,0 +1,210 @@
+package com.hiwar.comment;
+
+import com.hiwar.article.Article;
+import com.hiwar.article.ArticleService;
+import com.hiwar.auth.Actor;
+import com.hiwar.auth.User;
+import com.hiwar.comment.CommentRequests.CommentEdit;
+import com.hiwar.comment.CommentRequests.NewComment;
+import com.hiwar.problem.ProblemException;
+import com.hiwar.text.TextSanitizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** Reading and writing comments: visibility, threading, the edit window and soft deletion. */
+@ApplicationScoped
+public class CommentService {
+
+    /** The viewer id of an anonymous reader; matches no author. */
+    public static final long ANONYMOUS = -1;
+
+    @Inject
+    CommentsConfig config;
+
+    @Inject
+    ArticleService articles;
+
+    public CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer) {
+        boolean newestFirst = switch (sort == null ? "newest" : sort) {
+            case "newest" -> true;
+            case "oldest" -> false;
+            default -> throw badParam("sort", "must be newest or oldest");
+        };
+        int size = pageSize(limit);
+        Cursor after = Cursor.decode(cursor, newestFirst ? 'n' : 'o');
+        Article article = articles.find(articleId).orElse(null);
+        if (article == null) {
+            return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null), List.of(), null);
+        }
+        List<Comment> rows = Comment.topLevelPage(articleId, viewer, after, newestFirst, size + 1);
+        String next = nextCursor(rows, size, newestFirst ? 'n' : 'o');
+        List<Comment> page = rows.subList(0, Math.min(size, rows.size()));
+        var state = new CommentPage.ArticleState(article.id, true, article.open, Comment.publishedCount(article.id),
+                article.title, article.url);
+        return new CommentPage(state, views(page, viewer, true), next);
+    }
+
+    public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {
+        visible(parentId, viewer);
+        int size = pageSize(limit);
+        List<Comment> rows = Comment.repliesPage(parentId, viewer, Cursor.decode(cursor, 'o'), size + 1);
+        String next = nextCursor(rows, size, 'o');
+        return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), viewer, false), next);
+    }
+
+    public CommentView get(long id, long viewer) {
+        return views(List.of(visible(id, viewer)), viewer, true).get(0);
+    }
+
+    @Transactional
+    public CommentView create(Actor actor, String articleId, NewComment request) {
+        String body = TextSanitizer.clean(request.body(), "body", config.minLength(), config.maxLength());
+        Article article = articles.findOrCreate(articleId, request.articleUrl(), request.articleTitle());
+        if (!article.open) {
+            throw ProblemException.conflict("article-closed", "Comments are closed",
+                    "This article no longer accepts comments");
+        }
+        Comment comment = new Comment();
+        if (request.parentId() != null) {
+            Comment parent = Comment.<Comment>findByIdOptional(request.parentId())
+                    .filter(p -> p.articleId.equals(article.id) && p.isVisibleTo(actor.userId()))
+                    .orElseThrow(() -> ProblemException.invalid("parentId",
+                            "no visible comment " + request.parentId() + " on this article"));
+            if (parent.status == CommentStatus.DELETED) {
+                throw ProblemException.conflict("parent-deleted", "Cannot reply", "The comment you reply to was deleted");
+            }
+            // Past the deepest level a reply becomes a sibling of its parent, as in WordPress and Coral.
+            boolean tooDeep = parent.depth >= config.maxDepth();
+            comment.parentId = tooDeep ? parent.parentId : parent.id;
+            comment.depth = tooDeep ? parent.depth : parent.depth + 1;
+        }
+        comment.articleId = article.id;
+        comment.authorId = actor.userId();
+        comment.status = CommentStatus.PUBLISHED;
+        comment.body = body;
+        comment.dir = TextSanitizer.direction(body);
+        comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.persist();
+        return views(List.of(comment), actor.userId(), false).get(0);
+    }
+
+    @Transactional
+    public CommentView edit(Actor actor, long id, CommentEdit request) {
+        Comment comment = ownComment(actor, id);
+        if (request.version() != null && request.version() != comment.version) {
+            throw ProblemException.conflict("stale-version", "Stale version",
+                    "The comment is at version " + comment.version + ", you edited version " + request.version());
+        }
+        if (comment.status == CommentStatus.DELETED || comment.status == CommentStatus.REJECTED) {
+            throw ProblemException.conflict("not-editable", "Cannot edit", "This comment can no longer be edited");
+        }
+        if (Instant.now().isAfter(editableUntil(comment))) {
+            throw ProblemException.forbidden("edit-window-closed", "Edit window closed",
+                    "Comments can be edited for " + config.editWindow().toMinutes() + " minutes after posting");
+        }
+        String body = TextSanitizer.clean(request.body(), "body", config.minLength(), config.maxLength());
+        if (!body.equals(comment.body)) {
+            comment.body = body;
+            comment.dir = TextSanitizer.direction(body);
+            comment.editedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            comment.flush();
+        }
+        return views(List.of(comment), actor.userId(), false).get(0);
+    }
+
+    /** Soft delete: the text goes, the place stays so replies keep their thread. Repeating it is harmless. */
+    @Transactional
+    public void delete(Actor actor, long id) {
+        Comment comment = ownComment(actor, id);
+        if (comment.status != CommentStatus.DELETED) {
+            comment.status = CommentStatus.DELETED;
+            comment.body = "";
+            comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            comment.flush();
+        }
+    }
+
+    private Comment ownComment(Actor actor, long id) {
+        Comment comment = Comment.<Comment>findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+        if (!Objects.equals(comment.authorId, actor.userId())) {
+            if (!comment.isVisibleTo(actor.userId())) {
+                throw ProblemException.notFound("Comment", id);
+            }
+            throw ProblemException.forbidden("not-author", "Not your comment", "Only its author can change this comment");
+        }
+        return comment;
+    }
+
+    private Comment visible(long id, long viewer) {
+        return Comment.<Comment>findByIdOptional(id)
+                .filter(c -> c.isVisibleTo(viewer))
+                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+    }
+
+    private int pageSize(Integer limit) {
+        if (limit == null) {
+            return config.pageSize();
+        }
+        if (limit < 1 || limit > config.maxPageSize()) {
+            throw badParam("limit", "must be between 1 and " + config.maxPageSize());
+        }
+        return limit;
+    }
+
+    private static String nextCursor(List<Comment> rows, int size, char order) {
+        if (rows.size() <= size) {
+            return null;
+        }
+        Comment last = rows.get(size - 1);
+        return new Cursor(order, last.createdAt, last.id).encode();
+    }
+
+    private Instant editableUntil(Comment comment) {
+        return comment.createdAt.plus(config.editWindow());
+    }
+
+    /** Views for a list of comments, with authors, reply counts and (optionally) the first replies, in four queries. */
+    private List<CommentView> views(List<Comment> comments, long viewer, boolean withPreview) {
+        List<Long> ids = comments.stream().map(c -> c.id).toList();
+        List<Comment> previews = withPreview ? Comment.firstReplies(ids, viewer, config.previewReplies()) : List.of();
+        List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
+        Map<Long, Long> counts = Comment.replyCounts(all.stream().map(c -> c.id).toList(), viewer);
+        Map<Long, User> authors = User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList());
+        Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
+        for (Comment reply : previews) {
+            previewsByParent.computeIfAbsent(reply.parentId, k -> new ArrayList<>())
+                    .add(view(reply, viewer, authors, counts, null));
+        }
+        return comments.stream()
+                .map(c -> view(c, viewer, authors, counts,
+                        withPreview ? previewsByParent.getOrDefault(c.id, List.of()) : null))
+                .toList();
+    }
+
+    private CommentView view(Comment c, long viewer, Map<Long, User> authors, Map<Long, Long> counts,
+                             List<CommentView> replies) {
+        boolean deleted = c.status == CommentStatus.DELETED;
+        boolean mine = !deleted && c.authorId != null && c.authorId == viewer;
+        User author = deleted || c.authorId == null ? null : authors.get(c.authorId);
+        boolean editable = mine && (c.status == CommentStatus.PUBLISHED || c.status == CommentStatus.PENDING);
+        return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, deleted ? null : c.body, c.dir,
+                author == null ? null : new CommentView.Author(author.id, author.displayName),
+                c.createdAt, c.editedAt, c.version, mine, editable ? editableUntil(c) : null,
+                counts.getOrDefault(c.id, 0L), replies);
+    }
+
+    private static ProblemException badParam(String name, String message) {
+        return new ProblemException(400, "bad-parameter", "Invalid query parameter", name + " " + message,
+                List.of(new com.hiwar.problem.Problem.FieldError(name, message)), Map.of());
+    }
+}

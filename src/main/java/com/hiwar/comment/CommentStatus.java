@@ -1,0 +1,28 @@
+package com.hiwar.comment;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.util.Locale;
+
+public enum CommentStatus {
+    PUBLISHED, PENDING, REJECTED, DELETED;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @Converter(autoApply = true)
+    public static class DbConverter implements AttributeConverter<CommentStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(CommentStatus status) {
+            return status == null ? null : status.wire();
+        }
+
+        @Override
+        public CommentStatus convertToEntityAttribute(String value) {
+            return value == null ? null : CommentStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package com.hiwar.comment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** A comment as readers receive it. Deleted comments keep their place but lose body and author. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommentView(
+        long id,
+        String articleId,
+        Long parentId,
+        int depth,
+        CommentStatus status,
+        String body,
+        String dir,
+        Author author,
+        Instant createdAt,
+        Instant editedAt,
+        int version,
+        boolean mine,
+        Instant editableUntil,
+        Long replyCount,
+        List<CommentView> replies) {
+
+    public record Author(long id, String name) {}
+}

@@ -1,0 +1,37 @@
+package com.hiwar.comment;
+
+import com.hiwar.problem.ProblemException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+
+/**
+ * A keyset position: the (created_at, id) of the last item served, plus the order it was
+ * served in. Opaque to clients; a page stays exact while comments are added around it.
+ */
+record Cursor(char order, Instant createdAt, long id) {
+
+    String encode() {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+        String raw = order + "." + micros + "." + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Cursor decode(String token, char expectedOrder) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII).split("\\.");
+            if (parts.length != 3 || parts[0].length() != 1 || parts[0].charAt(0) != expectedOrder) {
+                throw new IllegalArgumentException();
+            }
+            Instant at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+            return new Cursor(expectedOrder, at, Long.parseLong(parts[2]));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new ProblemException(400, "bad-cursor", "Invalid cursor",
+                    "The cursor is malformed or belongs to another sort order; start again without it");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.hiwar.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.CharConversionException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}.
+ * Anything not matched here is a bug: it is logged with an id and answered with a bare 500.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), e.headers(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(400, "validation", "Invalid request", detail, errors, Map.of(), uri);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, CharConversionException.class})
+    public Response unreadableJson(Exception e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = u.getPropertyName();
+            return respond(400, "unknown-field", "Unknown field", "Field '" + field + "' is not accepted here",
+                    List.of(new Problem.FieldError(field, "unknown field")), Map.of(), uri);
+        }
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return respond(400, "malformed-json", "Malformed JSON", "Field '" + field + "' has the wrong type or shape",
+                    List.of(new Problem.FieldError(field, "wrong type")), Map.of(), uri);
+        }
+        // Jackson's message quotes the offending input; keep only its first line.
+        String detail = e.getMessage() == null ? "The body is not valid UTF-8 JSON"
+                : e.getMessage().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
+        return respond(400, "malformed-json", "Malformed JSON", detail, List.of(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return respond(401, "invalid-token", "Invalid token",
+                "The bearer token was rejected: bad signature, algorithm, issuer, audience or time claims",
+                List.of(), Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return respond(401, "unauthenticated", "Sign-in required",
+                "This request needs a bearer token in the Authorization header",
+                List.of(), Map.of("WWW-Authenticate", "Bearer"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "Your account may not do this", List.of(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response stale(Exception e, UriInfo uri) {
+        return respond(409, "stale-version", "Stale version",
+                "Someone changed this item since you read it; reload and try again", List.of(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        String detail = switch (status) {
+            case 404 -> "No such resource: " + uri.getPath();
+            case 405 -> "This method is not allowed on " + uri.getPath();
+            case 406 -> "This resource answers in application/json only";
+            case 415 -> "Send the body as application/json";
+            default -> title;
+        };
+        return respond(status, slugOf(title), title, detail, List.of(), Map.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unhandled error %s on %s", id, uri.getPath());
+        return respond(500, "internal", "Internal error", "Something failed on our side (error id " + id + ")",
+                List.of(), Map.of(), uri);
+    }
+
+    static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, String> headers, UriInfo uri) {
+        Problem body = new Problem(Problem.TYPE_BASE + slug, title, status, detail,
+                uri == null ? null : uri.getPath(), errors);
+        Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA_TYPE).entity(body);
+        headers.forEach(r::header);
+        return r.build();
+    }
+
+    private static String slugOf(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        String name = null;
+        for (Path.Node node : v.getPropertyPath()) {
+            name = node.getName();
+        }
+        return name == null ? "body" : name;
+    }
+}

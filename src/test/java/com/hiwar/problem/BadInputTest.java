@@ -1,0 +1,142 @@
+package com.hiwar.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.hiwar.support.Api;
+import com.hiwar.support.Db;
+import com.hiwar.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input gets a clear problem+json answer, never a 500, and stores nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    private final String token = Tokens.reader(Tokens.newSubject());
+    private final String article = Api.newArticle();
+
+    private ValidatableResponse postRaw(byte[] body) {
+        return Api.as(token).body(body).when().post("/api/v1/articles/{a}/comments", article).then();
+    }
+
+    private ValidatableResponse postRaw(String body) {
+        return postRaw(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void nothingStored() {
+        assertEquals(0, ((Number) Db.scalar("select count(*) from comments where article_id = ?1", article)).intValue());
+    }
+
+    private static void isProblem(ValidatableResponse r, int status) {
+        r.statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status)).body("title", notNullValue()).body("detail", notNullValue())
+                .body("type", containsString("/problems/"));
+    }
+
+    @Test
+    void malformedJson() {
+        isProblem(postRaw("{\"body\": \"نص"), 400);
+        isProblem(postRaw("not json at all"), 400);
+        isProblem(postRaw("[1,2,3]"), 400);
+        isProblem(postRaw(""), 400);
+        nothingStored();
+    }
+
+    @Test
+    void wrongTypesAndUnknownFields() {
+        isProblem(postRaw("{\"body\": 42, \"parentId\": \"abc\"}"), 400);
+        isProblem(postRaw("{\"body\": \"نص\", \"status\": \"published\"}"), 400);
+        postRaw("{\"body\": \"نص\", \"authorId\": 1}").body("errors[0].field", equalTo("authorId"));
+        isProblem(postRaw("{}"), 400);
+        postRaw("{}").body("errors[0].field", equalTo("body"));
+        nothingStored();
+    }
+
+    @Test
+    void invalidUtf8Bytes() {
+        byte[] prefix = "{\"body\": \"".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, (byte) 0xFE};
+        byte[] suffix = "\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[prefix.length + bad.length + suffix.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(bad, 0, body, prefix.length, bad.length);
+        System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+        isProblem(postRaw(body), 400);
+        nothingStored();
+    }
+
+    @Test
+    void unpairedSurrogates() {
+        isProblem(postRaw("{\"body\": \"abc \\ud800 def\"}"), 422);
+        isProblem(postRaw("{\"body\": \"\\udc00\"}"), 422);
+        nothingStored();
+    }
+
+    @Test
+    void nulAndOtherControlCharacters() {
+        isProblem(postRaw("{\"body\": \"a\\u0000b\"}"), 422);
+        postRaw("{\"body\": \"a\\u0000b\"}").body("errors[0].field", equalTo("body"));
+        isProblem(postRaw("{\"body\": \"bell\\u0007\"}"), 422);
+        isProblem(postRaw("{\"body\": \"esc\\u001b[31m\"}"), 422);
+        isProblem(postRaw("{\"body\": \"c1\\u0085\"}"), 422);
+        // A raw NUL byte is not even valid JSON.
+        isProblem(postRaw("{\"body\": \"a\u0000b\"}"), 400);
+        nothingStored();
+        Api.post(token, article, Map.of("body", "سطر أول\nسطر\tثان")).statusCode(201)
+                .body("body", equalTo("سطر أول\nسطر\tثان"));
+    }
+
+    @Test
+    void bidiOverridesAreStrippedButArabicJoinersStay() {
+        String spoof = "\u202Eتعليق\u202C \u2066عادي\u2069";
+        Api.post(token, article, Map.of("body", spoof)).statusCode(201).body("body", equalTo("تعليق عادي"));
+        String joiners = "لا\u200Dإله\u200C \u200Fنص\u200E\u061C";
+        Api.post(token, article, Map.of("body", joiners)).statusCode(201).body("body", equalTo(joiners));
+    }
+
+    @Test
+    void textIsStoredNfc() {
+        // e + combining acute, and Arabic alef + hamza above (U+0627 U+0654) compose under NFC.
+        Api.post(token, article, Map.of("body", "Cafe\u0301 \u0627\u0654")).statusCode(201)
+                .body("body", equalTo("Caf\u00e9 \u0623"));
+    }
+
+    @Test
+    void lengthCountsCodePoints() {
+        String emoji = "😀".repeat(5000);
+        Api.post(token, article, Map.of("body", emoji)).statusCode(201);
+        isProblem(Api.post(token, article, Map.of("body", emoji + "😀")), 422);
+        isProblem(Api.post(token, article, Map.of("body", "   \n\t ")), 422);
+        isProblem(Api.post(token, article, Map.of("body", "\u202E")), 422);
+    }
+
+    @Test
+    void oversizedBodies() {
+        String huge = "{\"body\": \"" + "ا".repeat(100_000) + "\"}";
+        isProblem(postRaw(huge), 413);
+        nothingStored();
+    }
+
+    @Test
+    void wrongContentTypeAndMethod() {
+        isProblem(given().header("Authorization", "Bearer " + token).contentType("text/plain").body("hello")
+                .post("/api/v1/articles/{a}/comments", article).then(), 415);
+        isProblem(given().put("/api/v1/articles/{a}/comments", article).then(), 405);
+        isProblem(given().get("/api/v1/no/such/route").then(), 404);
+    }
+
+    @Test
+    void badArticleMetadata() {
+        isProblem(Api.post(token, article, Map.of("body", "نص", "articleUrl", "javascript:alert(1)")), 422);
+        isProblem(Api.post(token, article, Map.of("body", "نص", "articleUrl", "not a url")), 422);
+        isProblem(Api.post(token, "has spaces", Map.of("body", "نص")), 422);
+        nothingStored();
+    }
+}

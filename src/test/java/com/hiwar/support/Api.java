@@ -1,0 +1,36 @@
+package com.hiwar.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** Shorthand for the calls most tests make. */
+public final class Api {
+
+    private Api() {}
+
+    public static String newArticle() {
+        return "art-" + UUID.randomUUID();
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    public static ValidatableResponse post(String token, String articleId, Map<String, Object> body) {
+        return as(token).body(body).when().post("/api/v1/articles/{a}/comments", articleId).then();
+    }
+
+    public static long postId(String token, String articleId, String text) {
+        return post(token, articleId, Map.of("body", text)).statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    public static long replyId(String token, String articleId, long parentId, String text) {
+        return post(token, articleId, Map.of("body", text, "parentId", parentId))
+                .statusCode(201).extract().jsonPath().getLong("id");
+    }
+}

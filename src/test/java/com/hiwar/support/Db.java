@@ -1,0 +1,30 @@
+package com.hiwar.support;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Direct SQL for arranging states the API cannot reach yet (or not quickly), in its own transaction. */
+public final class Db {
+
+    private Db() {}
+
+    public static int exec(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = Panache.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    public static Object scalar(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = Panache.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getSingleResult();
+        });
+    }
+}
