@@ -24,7 +24,7 @@ create table comments (
     article_id  text        not null references articles (id),
     author_id   bigint      references users (id),
     parent_id   bigint      references comments (id),
-    depth       smallint    not null default 0 check (depth >= 0),
+    depth       integer     not null default 0 check (depth >= 0),
     status      text        not null check (status in ('published', 'pending', 'rejected', 'deleted')),
     body        text        not null,
     dir         text        not null check (dir in ('rtl', 'ltr')),

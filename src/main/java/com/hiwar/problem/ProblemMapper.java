@@ -2,6 +2,7 @@ package com.hiwar.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -10,6 +11,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,7 +47,8 @@ public class ProblemMapper {
         return respond(400, "validation", "Invalid request", detail, errors, Map.of(), uri);
     }
 
-    @ServerExceptionMapper({JsonProcessingException.class, CharConversionException.class})
+    @ServerExceptionMapper(value = {JsonProcessingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, CharConversionException.class}, priority = Priorities.USER - 100)
     public Response unreadableJson(Exception e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException u) {
             String field = u.getPropertyName();

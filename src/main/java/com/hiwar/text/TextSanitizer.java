@@ -18,7 +18,7 @@ public final class TextSanitizer {
         if (raw == null) {
             throw ProblemException.invalid(field, "is required");
         }
-        String text = clean(raw, field, true);
+        String text = cleanText(raw, field);
         int length = text.codePointCount(0, text.length());
         if (length < minCodePoints) {
             throw ProblemException.invalid(field, "must not be empty");
@@ -29,26 +29,24 @@ public final class TextSanitizer {
         return text;
     }
 
-    /** A single-line label such as a display name: same rules, newlines folded, cut to {@code max}. */
+    /** A single-line label such as a display name: never refused, only cleaned and cut to {@code max}. */
     public static String cleanLabel(String raw, int max) {
         if (raw == null) {
             return null;
         }
-        String text;
-        try {
-            text = clean(raw.replaceAll("[\\r\\n\\t]+", " "), "name", false);
-        } catch (ProblemException e) {
-            text = raw.codePoints().filter(cp -> !Character.isISOControl(cp) && !isBidiControl(cp)
-                            && !Character.isSurrogate((char) cp))
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
-        }
+        StringBuilder out = new StringBuilder(raw.length());
+        Normalizer.normalize(raw.replaceAll("\\p{Zl}|\\p{Zp}|[\\r\\n\\t]", " "), Normalizer.Form.NFC).codePoints()
+                .filter(cp -> !Character.isISOControl(cp) && !isBidiControl(cp) && !isNonCharacter(cp)
+                        && !(cp <= 0xFFFF && Character.isSurrogate((char) cp)))
+                .forEach(out::appendCodePoint);
+        String text = out.toString().replaceAll(" {2,}", " ").strip();
         if (text.codePointCount(0, text.length()) > max) {
-            text = text.substring(0, text.offsetByCodePoints(0, max));
+            text = text.substring(0, text.offsetByCodePoints(0, max)).strip();
         }
         return text.isEmpty() ? null : text;
     }
 
-    private static String clean(String raw, String field, boolean multiline) {
+    private static String cleanText(String raw, String field) {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < raw.length() && Character.isLowSurrogate(raw.charAt(i + 1))) {
@@ -65,7 +63,7 @@ public final class TextSanitizer {
                 offset++;
                 continue;
             }
-            if ((cp == '\n' || cp == '\t') && multiline) {
+            if (cp == '\n' || cp == '\t') {
                 out.appendCodePoint(cp);
             } else if (Character.isISOControl(cp) || isNonCharacter(cp)) {
                 throw ProblemException.invalid(field, String.format(

@@ -62,6 +62,7 @@ class TextSanitizerTest {
     @Test
     void labelsAreCleanedAndCutNeverRefused() {
         assertEquals("Layla M", TextSanitizer.cleanLabel("Layla\u202E\nM\u0000", 80));
+        assertEquals("ليلى", TextSanitizer.cleanLabel("\u2067ليلى\u2069", 80));
         assertEquals("abc", TextSanitizer.cleanLabel("abcdef", 3));
         assertNull(TextSanitizer.cleanLabel("  ", 3));
     }
