@@ -2,18 +2,24 @@ package com.hiwar.problem;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Set;
 
 /**
- * Refuses a declared Content-Length over the API's limit before the body is read, with a
- * 413 problem. Quarkus' own limit (quarkus.http.limits.max-body-size, set higher) stays as
- * the backstop for chunked uploads, which it cuts off as they stream.
+ * Enforces the API's body limit before anything else runs, so an oversized body, declared
+ * or chunked, gets a 413 problem instead of Quarkus' bare 413. A declared length is checked
+ * up front; a chunked body is buffered up to the limit.
  */
 @ApplicationScoped
 public class BodySizeLimit {
+
+    private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @ConfigMapping(prefix = "hiwar.http")
     public interface Limits {
@@ -23,25 +29,57 @@ public class BodySizeLimit {
     }
 
     void install(@Observes Router router, Limits limits) {
+        BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            long declared;
-            try {
-                declared = length == null ? -1 : Long.parseLong(length.trim());
-            } catch (NumberFormatException e) {
-                declared = Long.MAX_VALUE;
+            if (length != null) {
+                if (declaredLength(length) > limits.maxBodyBytes()) {
+                    tooLarge(ctx, limits.maxBodyBytes());
+                } else {
+                    ctx.next();
+                }
+            } else if (WITH_BODY.contains(ctx.request().method())) {
+                // Chunked: buffer up to the limit here; past it the handler fails the request with 413.
+                bodies.handle(ctx);
+            } else {
+                ctx.next();
             }
-            if (declared > limits.maxBodyBytes()) {
-                Problem problem = new Problem(Problem.TYPE_BASE + "body-too-large", "Body too large", 413,
-                        "Request bodies are limited to " + limits.maxBodyBytes() + " bytes; this one declares " + length,
-                        ctx.request().path(), null);
-                ctx.response().setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(Json.encode(problem));
-                return;
-            }
-            ctx.next();
         });
+        // Quarkus REST waits forever for a pre-read body that turned out empty; answer it here.
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
+            if (ctx.request().getHeader("Content-Length") == null && WITH_BODY.contains(ctx.request().method())
+                    && (ctx.body().buffer() == null || ctx.body().length() == 0)) {
+                problem(ctx, 400, "malformed-json", "Empty body", "This request needs a JSON body");
+            } else {
+                ctx.next();
+            }
+        });
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
+                tooLarge(ctx, limits.maxBodyBytes());
+            } else {
+                ctx.next();
+            }
+        });
+    }
+
+    private static long declaredLength(String header) {
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static void tooLarge(RoutingContext ctx, long limit) {
+        problem(ctx, 413, "body-too-large", "Body too large", "Request bodies are limited to " + limit + " bytes");
+    }
+
+    private static void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
+        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, ctx.request().path(), null);
+        ctx.response().setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Connection", "close")
+                .end(Json.encode(problem));
     }
 }

@@ -1,7 +1,6 @@
 package com.hiwar.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -55,16 +54,20 @@ public class ProblemMapper {
             return respond(400, "unknown-field", "Unknown field", "Field '" + field + "' is not accepted here",
                     List.of(new Problem.FieldError(field, "unknown field")), Map.of(), uri);
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             return respond(400, "malformed-json", "Malformed JSON", "Field '" + field + "' has the wrong type or shape",
                     List.of(new Problem.FieldError(field, "wrong type")), Map.of(), uri);
         }
+        Throwable cause = e;
+        while (cause.getCause() instanceof JsonProcessingException || cause.getCause() instanceof CharConversionException) {
+            cause = cause.getCause();
+        }
         // Jackson's message quotes the offending input; keep only its first line.
-        String detail = e.getMessage() == null ? "The body is not valid UTF-8 JSON"
-                : e.getMessage().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
+        String detail = cause.getMessage() == null ? "The body is not valid UTF-8 JSON"
+                : cause.getMessage().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", "?");
         return respond(400, "malformed-json", "Malformed JSON", detail, List.of(), Map.of(), uri);
     }
 
@@ -95,6 +98,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException || e.getCause() instanceof CharConversionException) {
+            return unreadableJson((Exception) e.getCause(), uri);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;

@@ -11,6 +11,12 @@ import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +49,7 @@ class BadInputTest {
     @Test
     void malformedJson() {
         isProblem(postRaw("{\"body\": \"نص"), 400);
+        postRaw("{\"body\": \"نص").body("type", containsString("malformed-json"));
         isProblem(postRaw("not json at all"), 400);
         isProblem(postRaw("[1,2,3]"), 400);
         isProblem(postRaw(""), 400);
@@ -118,9 +125,29 @@ class BadInputTest {
     }
 
     @Test
-    void oversizedBodies() {
+    void oversizedBodies() throws Exception {
         String huge = "{\"body\": \"" + "ا".repeat(100_000) + "\"}";
         isProblem(postRaw(huge), 413);
+
+        // Without a Content-Length (chunked), the limit applies as the body streams in.
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/articles/" + article + "/comments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode());
+        assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
+
+        HttpResponse<String> emptyChunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/articles/" + article + "/comments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0])))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, emptyChunked.statusCode());
         nothingStored();
     }
 
