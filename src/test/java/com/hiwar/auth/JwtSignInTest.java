@@ -150,4 +150,11 @@ class JwtSignInTest {
                 .when().get("/api/v1/articles/{a}/comments", Api.newArticle())
                 .then().statusCode(401).contentType("application/problem+json");
     }
+
+    @Test
+    void endpointsWithoutASecurityAnnotationAreDenied() {
+        given().get("/test-only/unannotated").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + Tokens.reader(Tokens.newSubject()))
+                .get("/test-only/unannotated").then().statusCode(403).contentType("application/problem+json");
+    }
 }

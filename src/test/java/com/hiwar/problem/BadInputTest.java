@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,17 @@ class BadInputTest {
 
     private ValidatableResponse postRaw(String body) {
         return postRaw(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sent as a stream of unknown length, so the client uses chunked transfer encoding. */
+    private HttpResponse<String> postChunked(byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/articles/" + article + "/comments"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void nothingStored() {
@@ -130,24 +142,10 @@ class BadInputTest {
         isProblem(postRaw(huge), 413);
 
         // Without a Content-Length (chunked), the limit applies as the body streams in.
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/articles/" + article + "/comments"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = postChunked(huge.getBytes(StandardCharsets.UTF_8));
         assertEquals(413, chunked.statusCode());
         assertEquals("application/problem+json", chunked.headers().firstValue("Content-Type").orElse(""));
-
-        HttpResponse<String> emptyChunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/articles/" + article + "/comments"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .timeout(java.time.Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[0])))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, emptyChunked.statusCode());
+        assertEquals(400, postChunked(new byte[0]).statusCode());
         nothingStored();
     }
 

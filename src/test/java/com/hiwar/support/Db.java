@@ -2,6 +2,8 @@ package com.hiwar.support;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.Query;
+import java.util.function.Function;
 
 /** Direct SQL for arranging states the API cannot reach yet (or not quickly), in its own transaction. */
 public final class Db {
@@ -9,22 +11,20 @@ public final class Db {
     private Db() {}
 
     public static int exec(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Panache.getEntityManager().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return query.executeUpdate();
-        });
+        return run(sql, params, Query::executeUpdate);
     }
 
     public static Object scalar(String sql, Object... params) {
+        return run(sql, params, Query::getSingleResult);
+    }
+
+    private static <T> T run(String sql, Object[] params, Function<Query, T> action) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var query = Panache.getEntityManager().createNativeQuery(sql);
+            Query query = Panache.getEntityManager().createNativeQuery(sql);
             for (int i = 0; i < params.length; i++) {
                 query.setParameter(i + 1, params[i]);
             }
-            return query.getSingleResult();
+            return action.apply(query);
         });
     }
 }
