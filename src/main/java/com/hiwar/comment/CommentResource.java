@@ -1,8 +1,10 @@
 package com.hiwar.comment;
 
+import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
+import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -35,6 +37,9 @@ public class CommentResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    RateLimiter limiter;
 
     @GET
     @Path("articles/{articleId}/comments")
@@ -71,9 +76,12 @@ public class CommentResource {
     @APIResponse(responseCode = "201", description = "Stored; status says whether it is published or awaiting review")
     @APIResponse(responseCode = "409", description = "The article is closed, or the parent was deleted")
     @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "429", description = "Rate limited; Retry-After says when to try again")
     @APIResponse(responseCode = "422", description = "Text refused: empty, too long, control characters, unpaired surrogates")
     public RestResponse<CommentView> create(@RestPath String articleId, @Valid @NotNull NewComment body) {
-        CommentView created = comments.create(currentUser.requireActive(), articleId, body);
+        Actor actor = currentUser.requireActive();
+        limiter.check(RateLimiter.Action.COMMENT_CREATE, actor);
+        CommentView created = comments.create(actor, articleId, body);
         return RestResponse.ResponseBuilder.<CommentView>created(URI.create("/api/v1/comments/" + created.id()))
                 .entity(created).build();
     }
@@ -86,7 +94,9 @@ public class CommentResource {
     @APIResponse(responseCode = "403", description = "Not the author, or the edit window has closed")
     @APIResponse(responseCode = "409", description = "Stale version, or the comment is deleted")
     public CommentView edit(@RestPath long id, @Valid @NotNull CommentEdit body) {
-        return comments.edit(currentUser.requireActive(), id, body);
+        Actor actor = currentUser.requireActive();
+        limiter.check(RateLimiter.Action.COMMENT_EDIT, actor);
+        return comments.edit(actor, id, body);
     }
 
     @DELETE
@@ -96,7 +106,9 @@ public class CommentResource {
     @APIResponse(responseCode = "204", description = "Deleted (also when it already was)")
     @APIResponse(responseCode = "403", description = "Not the author")
     public void delete(@RestPath long id) {
-        comments.delete(currentUser.requireActive(), id);
+        Actor actor = currentUser.requireActive();
+        limiter.check(RateLimiter.Action.COMMENT_DELETE, actor);
+        comments.delete(actor, id);
     }
 
     private long viewer() {
