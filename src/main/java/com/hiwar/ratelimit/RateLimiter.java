@@ -39,7 +39,7 @@ public class RateLimiter {
             return;
         }
         Gcra.Limit limit = limits.get(action);
-        Gcra.Decision decision = gcra.acquire("rl:" + limit.name() + ":u:" + actor.userId(), limit);
+        Gcra.Decision decision = gcra.acquire("rl:" + limit.name() + ":sub:" + actor.subject(), limit);
         state.record(decision);
         if (!decision.allowed()) {
             long retry = Math.max(1, ceilSeconds(decision.retryAfter()));
