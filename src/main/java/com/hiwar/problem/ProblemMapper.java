@@ -101,17 +101,23 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException || e.getCause() instanceof CharConversionException) {
             return unreadableJson((Exception) e.getCause(), uri);
         }
-        int status = e.getResponse().getStatus();
+        return forStatus(e.getResponse().getStatus(), uri);
+    }
+
+    /** A problem from a bare status, for failures that carry nothing more specific. */
+    static Response forStatus(int status, UriInfo uri) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
         String detail = switch (status) {
+            case 400 -> "The request could not be read: check that the body is well-formed UTF-8 JSON";
             case 404 -> "No such resource: " + uri.getPath();
             case 405 -> "This method is not allowed on " + uri.getPath();
             case 406 -> "This resource answers in application/json only";
             case 415 -> "Send the body as application/json";
             default -> title;
         };
-        return respond(status, slugOf(title), title, detail, List.of(), Map.of(), uri);
+        String slug = status == 400 ? "malformed-request" : title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return respond(status, slug, title, detail, List.of(), Map.of(), uri);
     }
 
     @ServerExceptionMapper
@@ -131,9 +137,6 @@ public class ProblemMapper {
         return r.build();
     }
 
-    private static String slugOf(String title) {
-        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-    }
 
     private static String fieldName(ConstraintViolation<?> v) {
         String name = null;

@@ -3,8 +3,6 @@ package com.hiwar.problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -20,13 +18,7 @@ public class ProblemResponseFilter {
         if (status < 400 || response.hasEntity()) {
             return;
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        String slug = status == 400 ? "malformed-request" : title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        String detail = status == 400
-                ? "The request could not be read: check that the body is well-formed UTF-8 JSON"
-                : title;
-        Response problem = ProblemMapper.respond(status, slug, title, detail, List.of(), Map.of(), request.getUriInfo());
+        Response problem = ProblemMapper.forStatus(status, request.getUriInfo());
         response.setEntity(problem.getEntity(), null, jakarta.ws.rs.core.MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 }
