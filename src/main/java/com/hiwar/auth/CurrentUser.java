@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -51,7 +52,7 @@ public class CurrentUser {
             throw ProblemException.forbidden("user-banned", "Account suspended",
                     "This account may not post or change anything " + until);
         }
-        actor = new Actor(user.id, user.subject, identity.getRoles());
+        actor = new Actor(user.id, user.subject, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
         return actor;
     }
 
@@ -61,6 +62,10 @@ public class CurrentUser {
             name = stringClaim(jwt, "preferred_username");
         }
         return TextSanitizer.cleanLabel(name, MAX_NAME_LENGTH);
+    }
+
+    private static boolean isTrue(Object claim) {
+        return claim == JsonValue.TRUE || Boolean.TRUE.equals(claim);
     }
 
     static String stringClaim(JsonWebToken jwt, String claim) {

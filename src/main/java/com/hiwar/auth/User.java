@@ -29,6 +29,8 @@ public class User extends PanacheEntityBase {
     public String status;
     @Column(name = "banned_until")
     public Instant bannedUntil;
+    /** Granted by a moderator: looser rate limits, as for tokens with the "trusted" claim. */
+    public boolean trusted;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "last_seen_at")

@@ -4,6 +4,7 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
+import com.hiwar.idempotency.Idempotency;
 import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -18,13 +19,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestHeader;
 
 /** The reader comment API. Reads are public; writes need the publisher's token. */
 @Path("/api/v1")
@@ -40,6 +44,9 @@ public class CommentResource {
 
     @Inject
     RateLimiter limiter;
+
+    @Inject
+    Idempotency idempotency;
 
     @GET
     @Path("articles/{articleId}/comments")
@@ -73,17 +80,24 @@ public class CommentResource {
     @Path("articles/{articleId}/comments")
     @Authenticated
     @Consumes(MediaType.APPLICATION_JSON)
-    @APIResponse(responseCode = "201", description = "Stored; status says whether it is published or awaiting review")
-    @APIResponse(responseCode = "409", description = "The article is closed, or the parent was deleted")
+    @APIResponse(responseCode = "201", description = "Stored; status says whether it is published or awaiting review. "
+            + "A retry with the same Idempotency-Key replays this answer (header Idempotent-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or Idempotency-Key")
+    @APIResponse(responseCode = "409", description = "The article is closed, the parent was deleted, or a request with this Idempotency-Key is still running")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(responseCode = "429", description = "Rate limited; Retry-After says when to try again")
-    @APIResponse(responseCode = "422", description = "Text refused: empty, too long, control characters, unpaired surrogates")
-    public RestResponse<CommentView> create(@RestPath String articleId, @Valid @NotNull NewComment body) {
+    @APIResponse(responseCode = "422", description = "Text refused (empty, too long, control characters, unpaired surrogates), or Idempotency-Key reused for another request")
+    @APIResponse(responseCode = "503", description = "Rate limiter unreachable under the reject policy")
+    public Response create(@RestPath String articleId,
+                           @RestHeader(Idempotency.HEADER) @Parameter(description = "Makes retries safe: any unique string, e.g. a UUID, kept 24 h") String idempotencyKey,
+                           @Valid @NotNull NewComment body) {
         Actor actor = currentUser.requireActive();
-        limiter.check(RateLimiter.Action.COMMENT_CREATE, actor);
-        CommentView created = comments.create(actor, articleId, body);
-        return RestResponse.ResponseBuilder.<CommentView>created(URI.create("/api/v1/comments/" + created.id()))
-                .entity(created).build();
+        return idempotency.once(actor.subject(), idempotencyKey, "create-comment " + articleId, body, () -> {
+            limiter.check(RateLimiter.Action.COMMENT_CREATE, actor, articleId);
+            CommentView created = comments.create(actor, articleId, body);
+            return Idempotency.Result.created("/api/v1/comments/" + created.id(), created);
+        });
     }
 
     @PATCH

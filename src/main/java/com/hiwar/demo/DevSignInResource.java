@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.ratelimit.RateLimiter;
 
 /**
  * Mints tokens for the demo personas, standing in for the publisher's login.
@@ -42,6 +43,9 @@ public class DevSignInResource {
     @Inject
     DemoConfig config;
 
+    @Inject
+    RateLimiter limiter;
+
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
@@ -54,6 +58,7 @@ public class DevSignInResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sign in as a demo persona: reader, reader2, moderator or admin (dev profile only)")
     public DevToken signIn(@RestQuery("as") String as) {
+        limiter.checkAnonymous(RateLimiter.Action.DEV_SIGN_IN);
         Persona persona = PERSONAS.get(as == null ? "reader" : as);
         if (persona == null) {
             throw ProblemException.invalid("as", "must be one of " + String.join(", ", PERSONAS.keySet()));

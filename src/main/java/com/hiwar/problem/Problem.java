@@ -14,7 +14,7 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    static final String TYPE_BASE = "https://hiwar.dev/problems/";
+    public static final String TYPE_BASE = "https://hiwar.dev/problems/";
 
     public record FieldError(String field, String message) {}
 }

@@ -1,31 +1,22 @@
 package com.hiwar.ratelimit;
 
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * One GCRA decision per call, made atomically in Redis by a Lua script that reads Redis'
- * own clock, so every instance sharing the Redis agrees exactly. One round trip: EVALSHA,
- * with EVAL only when Redis has lost the script (a restart, SCRIPT FLUSH).
+ * A GCRA store: takes one token from every bucket of a request at once, or from none.
+ * {@link RedisGcra} is the shared, exact one; {@link LocalGcra} stands in while Redis is away.
  */
-public class Gcra {
+public interface Gcra {
 
-    static final String SCRIPT = load();
+    Decision acquire(List<Bucket> buckets);
 
-    private final RedisDataSource redis;
-    private volatile String sha;
-
-    public Gcra(RedisDataSource redis) {
-        this.redis = redis;
+    default Decision acquire(String key, Limit limit) {
+        return acquire(List.of(new Bucket(key, limit)));
     }
 
     /** A limit: {@code burst} requests at once, refilled evenly over {@code period}. */
-    public record Limit(String name, int burst, Duration period) {
+    record Limit(String name, int burst, Duration period) {
         public Limit {
             if (burst < 1 || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("limit " + name + " needs burst >= 1 and a positive period");
@@ -35,43 +26,28 @@ public class Gcra {
         long intervalMicros() {
             return Math.max(1, period.toNanos() / 1000 / burst);
         }
+
+        /** The same window with the burst scaled, never below one request. */
+        Limit scaled(double factor) {
+            return factor == 1.0 ? this : new Limit(name, Math.max(1, (int) Math.floor(burst * factor)), period);
+        }
     }
 
-    /** The outcome; {@code retryAfter} is zero when allowed, {@code reset} is when the bucket is full again. */
-    public record Decision(boolean allowed, long remaining, Duration retryAfter, Duration reset, Limit limit) {}
+    /** One key under one limit, e.g. the user's comment-create bucket. */
+    record Bucket(String key, Limit limit) {}
 
-    public Decision acquire(String key, Limit limit) {
-        String[] args = {"1", key, Long.toString(limit.intervalMicros()), Integer.toString(limit.burst()), "1"};
-        Response reply;
-        String known = sha;
-        if (known == null) {
-            known = sha = redis.execute("SCRIPT", "LOAD", SCRIPT).toString();
-        }
-        try {
-            reply = redis.execute("EVALSHA", prepend(known, args));
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-                throw e;
-            }
-            reply = redis.execute("EVAL", prepend(SCRIPT, args));
-            sha = null;
-        }
-        return new Decision(reply.get(0).toLong() == 1, reply.get(1).toLong(),
-                Duration.ofNanos(reply.get(2).toLong() * 1000), Duration.ofNanos(reply.get(3).toLong() * 1000), limit);
-    }
+    /**
+     * The outcome for the binding bucket: the one that refused with the longest wait, or when
+     * allowed the one with the fewest tokens left. {@code retryAfter} is zero when allowed;
+     * {@code reset} is when that bucket is full again.
+     */
+    record Decision(boolean allowed, long remaining, Duration retryAfter, Duration reset, Limit limit,
+                    List<Limit> policies) {}
 
-    private static String[] prepend(String first, String[] rest) {
-        String[] all = new String[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
-    }
-
-    private static String load() {
-        try (InputStream in = Gcra.class.getResourceAsStream("/ratelimit/gcra.lua")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    static Decision decision(List<Bucket> buckets, boolean allowed, int binding, long remaining,
+                             long retryAfterMicros, long resetMicros) {
+        return new Decision(allowed, remaining, Duration.ofNanos(retryAfterMicros * 1000),
+                Duration.ofNanos(resetMicros * 1000), buckets.get(binding).limit(),
+                buckets.stream().map(Bucket::limit).toList());
     }
 }

@@ -1,46 +1,161 @@
 package com.hiwar.ratelimit;
 
 import com.hiwar.auth.Actor;
+import com.hiwar.http.ClientAddress;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.ratelimit.RateLimitPolicy.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** The one gate every mutating endpoint passes: a GCRA per action and user, in Redis. */
+/**
+ * The one gate every mutating endpoint passes. Each action has limits per user, per user and
+ * article, and per client address; all of a request's buckets are decided in one Redis round
+ * trip. When Redis is unreachable the configured policy applies: a tighter per-instance
+ * limiter, or a 503.
+ */
 @ApplicationScoped
 public class RateLimiter {
 
-    public enum Action { COMMENT_CREATE, COMMENT_EDIT, COMMENT_DELETE }
+    public enum Action {
+        COMMENT_CREATE("comment-create"),
+        COMMENT_EDIT("comment-edit"),
+        COMMENT_DELETE("comment-delete"),
+        DEV_SIGN_IN("dev-sign-in");
 
-    private final boolean enabled;
-    private final Gcra gcra;
-    private final Map<Action, Gcra.Limit> limits;
+        final String label;
+
+        Action(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final int WARM_CONNECTIONS = 8;
+
+    private final RateLimitConfig config;
+    private final Gcra redisGcra;
+    private final Gcra localGcra = new LocalGcra();
+    private final Map<Action, RateLimitPolicy> policies = new EnumMap<>(Action.class);
+
+    @Inject
+    RedisAvailability availability;
+
+    @Inject
+    ClientAddress clientAddress;
 
     @Inject
     RateLimitState state;
 
     @Inject
+    MeterRegistry metrics;
+
+    @Inject
     public RateLimiter(RateLimitConfig config, RedisDataSource redis) {
-        this.enabled = config.enabled();
-        this.gcra = new Gcra(redis);
-        this.limits = Map.of(
-                Action.COMMENT_CREATE, parse("comment-create", config.commentCreate()),
-                Action.COMMENT_EDIT, parse("comment-edit", config.commentEdit()),
-                Action.COMMENT_DELETE, parse("comment-delete", config.commentDelete()));
+        this.config = config;
+        this.redisGcra = new RedisGcra(redis);
+        policies.put(Action.COMMENT_CREATE, RateLimitPolicy.parse("comment-create", config.commentCreate()));
+        policies.put(Action.COMMENT_EDIT, RateLimitPolicy.parse("comment-edit", config.commentEdit()));
+        policies.put(Action.COMMENT_DELETE, RateLimitPolicy.parse("comment-delete", config.commentDelete()));
+        policies.put(Action.DEV_SIGN_IN, RateLimitPolicy.parse("dev-sign-in", config.devSignIn()));
     }
 
-    /** Takes one token for the actor, or throws a 429 problem carrying Retry-After and the RateLimit headers. */
-    public void check(Action action, Actor actor) {
-        if (!enabled) {
+    /**
+     * Opens Redis connections and loads the script before traffic arrives: a cold first call
+     * (connection handshake, class loading) can exceed the 100 ms command timeout and would
+     * be mistaken for an outage. A Redis that is down at start-up only marks the limiter degraded.
+     */
+    void warmUp(@Observes StartupEvent event, ReactiveRedisDataSource reactive) {
+        if (!config.enabled()) {
             return;
         }
-        Gcra.Limit limit = limits.get(action);
-        Gcra.Decision decision = gcra.acquire("rl:" + limit.name() + ":sub:" + actor.subject(), limit);
+        try {
+            List<Uni<Response>> pings = new ArrayList<>();
+            for (int i = 0; i < WARM_CONNECTIONS; i++) {
+                pings.add(reactive.execute("PING"));
+            }
+            Uni.join().all(pings).andFailFast().await().atMost(Duration.ofSeconds(5));
+            redisGcra.acquire(List.of(new Gcra.Bucket("rl:warm-up", new Gcra.Limit("warm-up", 1, Duration.ofMillis(1)))));
+        } catch (RuntimeException e) {
+            availability.failed(e);
+        }
+    }
+
+    /** Takes a token for the actor (and its address), or throws a 429 problem. */
+    public void check(Action action, Actor actor) {
+        check(action, actor, null);
+    }
+
+    /** As {@link #check(Action, Actor)}, also counting the actor's writes on one article. */
+    public void check(Action action, Actor actor, String articleId) {
+        if (config.enabled()) {
+            double factor = actor.trusted() || actor.isModerator() ? config.trustedFactor() : 1.0;
+            decide(action, buckets(action, actor.subject(), articleId, factor));
+        }
+    }
+
+    /** For unauthenticated endpoints: the client address is the only key. */
+    public void checkAnonymous(Action action) {
+        if (config.enabled()) {
+            decide(action, buckets(action, null, null, 1.0));
+        }
+    }
+
+    private List<Gcra.Bucket> buckets(Action action, String subject, String articleId, double factor) {
+        String prefix = "rl:" + action.label + ":";
+        List<Gcra.Bucket> buckets = new ArrayList<>(3);
+        policies.get(action).limits().forEach((scope, limit) -> {
+            String id = switch (scope) {
+                case USER -> subject;
+                case ARTICLE -> subject == null || articleId == null ? null : subject + ":" + articleId;
+                case IP -> clientAddress.rateLimitKey();
+            };
+            if (id != null) {
+                buckets.add(new Gcra.Bucket(prefix + scope.label() + ":" + id, limit.scaled(factor)));
+            }
+        });
+        return buckets;
+    }
+
+    private void decide(Action action, List<Gcra.Bucket> buckets) {
+        if (buckets.isEmpty()) {
+            return;
+        }
+        Gcra.Decision decision = null;
+        String store = "redis";
+        if (availability.shouldTry()) {
+            try {
+                decision = redisGcra.acquire(buckets);
+                availability.succeeded();
+            } catch (RedisGcra.Unavailable e) {
+                availability.failed(e);
+            }
+        }
+        if (decision == null) {
+            if (config.onRedisFailure() == RateLimitConfig.OnRedisFailure.REJECT) {
+                count(action, "unavailable", "none");
+                throw new ProblemException(503, "rate-limiter-unavailable", "Writes paused",
+                        "The rate limiter cannot reach its store; try again shortly", List.of(),
+                        Map.of("Retry-After", Long.toString(Math.max(1, config.redisRetryInterval().toSeconds()))));
+            }
+            store = "local";
+            double factor = config.localFactor();
+            decision = localGcra.acquire(buckets.stream()
+                    .map(b -> new Gcra.Bucket(b.key(), b.limit().scaled(factor))).toList());
+        }
         state.record(decision);
+        count(action, decision.allowed() ? "allowed" : "limited", store);
         if (!decision.allowed()) {
             long retry = Math.max(1, ceilSeconds(decision.retryAfter()));
             throw new ProblemException(429, "rate-limited", "Too many requests",
@@ -51,24 +166,24 @@ public class RateLimiter {
         }
     }
 
-    static String policy(Gcra.Decision d) {
-        return "\"" + d.limit().name() + "\";q=" + d.limit().burst() + ";w=" + d.limit().period().toSeconds();
+    private void count(Action action, String outcome, String store) {
+        metrics.counter("hiwar.ratelimit.decisions", "action", action.label, "outcome", outcome, "store", store)
+                .increment();
     }
 
+    /** Every limit the request was counted against (IETF RateLimit-Policy, a list). */
+    static String policy(Gcra.Decision d) {
+        return d.policies().stream()
+                .map(l -> "\"" + l.name() + "\";q=" + l.burst() + ";w=" + l.period().toSeconds())
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The binding limit's quota left and seconds until it is full again. */
     static String remaining(Gcra.Decision d) {
         return "\"" + d.limit().name() + "\";r=" + d.remaining() + ";t=" + ceilSeconds(d.reset());
     }
 
     private static long ceilSeconds(Duration d) {
         return (d.toMillis() + 999) / 1000;
-    }
-
-    static Gcra.Limit parse(String name, String spec) {
-        String[] parts = spec.split("/");
-        if (parts.length != 2) {
-            throw new IllegalArgumentException("hiwar.ratelimit." + name + " must look like 3/45s, not " + spec);
-        }
-        Duration period = new DurationConverter().convert(parts[1].trim());
-        return new Gcra.Limit(name, Integer.parseInt(parts[0].trim()), period);
     }
 }

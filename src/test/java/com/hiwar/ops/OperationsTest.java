@@ -17,7 +17,8 @@ class OperationsTest {
     void readinessChecksPostgresAndRedis() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Redis connection health check"));
+                .body("checks.name", hasItems("Database connections health check", "rate-limiter"))
+                .body("checks.find { it.name == 'rate-limiter' }.data.redis", equalTo("up"));
         given().get("/q/health/live").then().statusCode(200);
     }
 

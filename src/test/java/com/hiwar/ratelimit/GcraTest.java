@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The Redis GCRA is exact under concurrency, also across two clients on their own connections. */
+/** The Redis GCRA is exact under concurrency, also across two clients on their own connections, and all-or-nothing across buckets. */
 @QuarkusTest
 class GcraTest {
 
@@ -52,17 +52,17 @@ class GcraTest {
 
     @Test
     void twoHundredConcurrentRequestsGetExactlyTheBurst() throws Exception {
-        assertEquals(10, allowed(List.of(new Gcra(redis)), "rl:test:" + UUID.randomUUID(), 200));
+        assertEquals(10, allowed(List.of(new RedisGcra(redis)), "rl:test:" + UUID.randomUUID(), 200));
     }
 
     @Test
     void twoClientsSharingRedisStillGetExactlyTheBurst() throws Exception {
-        assertEquals(10, allowed(List.of(new Gcra(redis), new Gcra(peer)), "rl:test:" + UUID.randomUUID(), 200));
+        assertEquals(10, allowed(List.of(new RedisGcra(redis), new RedisGcra(peer)), "rl:test:" + UUID.randomUUID(), 200));
     }
 
     @Test
     void remainingCountsDownAndRetryAfterIsOneEmissionInterval() {
-        Gcra gcra = new Gcra(redis);
+        Gcra gcra = new RedisGcra(redis);
         String key = "rl:test:" + UUID.randomUUID();
         for (int i = 9; i >= 0; i--) {
             Gcra.Decision d = gcra.acquire(key, HOURLY_10);
@@ -80,7 +80,7 @@ class GcraTest {
 
     @Test
     void tokensComeBackAsTimePasses() throws Exception {
-        Gcra gcra = new Gcra(redis);
+        Gcra gcra = new RedisGcra(redis);
         String key = "rl:test:" + UUID.randomUUID();
         Gcra.Limit fast = new Gcra.Limit("fast", 2, Duration.ofMillis(400));
         assertTrue(gcra.acquire(key, fast).allowed());
@@ -93,12 +93,67 @@ class GcraTest {
 
     @Test
     void aLostScriptIsReloaded() {
-        Gcra gcra = new Gcra(redis);
+        Gcra gcra = new RedisGcra(redis);
         String key = "rl:test:" + UUID.randomUUID();
         assertTrue(gcra.acquire(key, HOURLY_10).allowed());
         redis.execute("SCRIPT", "FLUSH");
         Gcra.Decision after = gcra.acquire(key, HOURLY_10);
         assertTrue(after.allowed());
         assertEquals(8, after.remaining());
+    }
+
+    @Test
+    void aRequestTakesFromEveryBucketOrFromNone() {
+        Gcra gcra = new RedisGcra(redis);
+        String id = UUID.randomUUID().toString();
+        Gcra.Bucket user = new Gcra.Bucket("rl:test:user:" + id, new Gcra.Limit("user", 5, Duration.ofHours(1)));
+        Gcra.Bucket ip = new Gcra.Bucket("rl:test:ip:" + id, new Gcra.Limit("user/ip", 2, Duration.ofHours(1)));
+        Gcra.Decision first = gcra.acquire(List.of(user, ip));
+        assertTrue(first.allowed());
+        assertEquals("user/ip", first.limit().name(), "the bucket with the fewest tokens left binds");
+        assertEquals(1, first.remaining());
+        assertEquals(2, first.policies().size());
+        assertTrue(gcra.acquire(List.of(user, ip)).allowed());
+        Gcra.Decision refused = gcra.acquire(List.of(user, ip));
+        assertFalse(refused.allowed());
+        assertEquals("user/ip", refused.limit().name());
+        // The refused request took nothing from the user bucket: 5 - 2 = 3 are left there.
+        Gcra.Decision userOnly = gcra.acquire(user.key(), user.limit());
+        assertEquals(2, userOnly.remaining());
+    }
+
+    @Test
+    void theLocalFallbackDecidesLikeRedis() {
+        Gcra local = new LocalGcra();
+        Gcra shared = new RedisGcra(redis);
+        String id = UUID.randomUUID().toString();
+        Gcra.Bucket user = new Gcra.Bucket("rl:test:user:" + id, new Gcra.Limit("user", 3, Duration.ofHours(1)));
+        Gcra.Bucket ip = new Gcra.Bucket("rl:test:ip:" + id, new Gcra.Limit("user/ip", 4, Duration.ofHours(1)));
+        for (int i = 0; i < 5; i++) {
+            Gcra.Decision a = local.acquire(List.of(user, ip));
+            Gcra.Decision b = shared.acquire(List.of(user, ip));
+            assertEquals(b.allowed(), a.allowed(), "request " + i);
+            assertEquals(b.remaining(), a.remaining(), "request " + i);
+            assertEquals(b.limit(), a.limit(), "request " + i);
+        }
+    }
+
+    @Test
+    void theLocalFallbackIsExactUnderConcurrency() throws Exception {
+        Gcra local = new LocalGcra();
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<Gcra.Decision>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> local.acquire("k", HOURLY_10)));
+            }
+            long allowed = 0;
+            for (Future<Gcra.Decision> r : results) {
+                allowed += r.get().allowed() ? 1 : 0;
+            }
+            assertEquals(10, allowed);
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -3,17 +3,39 @@ package com.hiwar.ratelimit;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.hiwar.support.Api;
+import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Writes pass the Redis limiter: quota headers on success, a 429 problem with Retry-After past it. */
+/**
+ * Writes pass the Redis limiter: quota headers on success, a 429 problem with Retry-After past
+ * it, exactly the burst under concurrency, looser limits for the trusted, one round trip each.
+ * (Test limits: user 40/1h, article 1000/1m, ip 100000/1m; trusted factor 5.)
+ */
 @QuarkusTest
 class RateLimitApiTest {
+
+    private static final String POLICY = "\"comment-create\";q=40;w=3600, \"comment-create/article\";q=1000;w=60, "
+            + "\"comment-create/ip\";q=100000;w=60";
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void successCarriesTheQuotaAndTheLimitAnswers429WithRetryAfter() {
@@ -21,7 +43,7 @@ class RateLimitApiTest {
         String article = Api.newArticle();
         Api.post(token, article, Map.of("body", "أول"))
                 .statusCode(201)
-                .header("RateLimit-Policy", equalTo("\"comment-create\";q=40;w=60"))
+                .header("RateLimit-Policy", equalTo(POLICY))
                 .header("RateLimit", matchesPattern("\"comment-create\";r=39;t=\\d+"));
         int created = 1;
         while (Api.post(token, article, Map.of("body", "تعليق " + created)).extract().statusCode() == 201) {
@@ -33,8 +55,84 @@ class RateLimitApiTest {
                 .contentType("application/problem+json")
                 .body("type", containsString("rate-limited"))
                 .header("Retry-After", matchesPattern("\\d+"))
+                .header("RateLimit-Policy", equalTo(POLICY))
                 .header("RateLimit", matchesPattern("\"comment-create\";r=0;t=\\d+"));
         // Another reader is not affected.
         Api.post(Tokens.reader(Tokens.newSubject()), article, Map.of("body", "قارئ آخر")).statusCode(201);
+    }
+
+    @Test
+    void twoHundredConcurrentPostsFromOneUserGetExactlyTheBurst() throws Exception {
+        String token = Tokens.reader(Tokens.newSubject());
+        String article = Api.newArticle();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String text = "طلب " + i;
+                statuses.add(pool.submit(() -> Api.post(token, article, Map.of("body", text)).extract().statusCode()));
+            }
+            int created = 0, limited = 0;
+            for (Future<Integer> s : statuses) {
+                int status = s.get();
+                created += status == 201 ? 1 : 0;
+                limited += status == 429 ? 1 : 0;
+            }
+            assertEquals(40, created);
+            assertEquals(160, limited);
+            assertEquals(40L, ((Number) Db.scalar("select count(*) from comments where article_id = ?1", article)).longValue());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void moderatorsAndTrustedReadersGetFiveTimesTheBurst() {
+        String article = Api.newArticle();
+        String q200 = "\"comment-create\";q=200;w=3600";
+        Api.post(Tokens.moderator(Tokens.newSubject()), article, Map.of("body", "مشرف"))
+                .statusCode(201).header("RateLimit-Policy", startsWith(q200));
+        String claimed = Tokens.rs256(Tokens.claims(Tokens.newSubject()).claim("trusted", true));
+        Api.post(claimed, article, Map.of("body", "موثوق"))
+                .statusCode(201).header("RateLimit-Policy", startsWith(q200));
+        // A moderator's grant (the users.trusted flag) counts from the next request on.
+        String subject = Tokens.newSubject();
+        String granted = Tokens.reader(subject);
+        Api.post(granted, article, Map.of("body", "قبل")).statusCode(201).header("RateLimit-Policy", startsWith(POLICY));
+        Db.exec("update users set trusted = true where subject = ?1", subject);
+        Api.post(granted, article, Map.of("body", "بعد")).statusCode(201).header("RateLimit-Policy", startsWith(q200));
+        // A claim that is not exactly true grants nothing.
+        String notReally = Tokens.rs256(Tokens.claims(Tokens.newSubject()).claim("trusted", "yes"));
+        Api.post(notReally, article, Map.of("body", "لا")).statusCode(201).header("RateLimit-Policy", equalTo(POLICY));
+    }
+
+    @Test
+    void eachLimitedRequestIsOneRedisRoundTrip() {
+        String token = Tokens.reader(Tokens.newSubject());
+        String article = Api.newArticle();
+        Api.post(token, article, Map.of("body", "تحمية")).statusCode(201); // script loaded, user known
+        Map<String, Long> before = commandCalls();
+        for (int i = 0; i < 5; i++) {
+            Api.post(token, article, Map.of("body", "رسالة " + i)).statusCode(201);
+        }
+        Map<String, Long> after = commandCalls();
+        assertEquals(5, after.getOrDefault("evalsha", 0L) - before.getOrDefault("evalsha", 0L));
+        // Redis also counts the commands the script runs inside that one call (TIME, GET, SET);
+        // nothing else was sent.
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (!Set.of("evalsha", "time", "get", "set", "info").contains(e.getKey())) {
+                assertEquals(before.getOrDefault(e.getKey(), 0L), e.getValue(), "unexpected Redis command " + e.getKey());
+            }
+        }
+    }
+
+    private Map<String, Long> commandCalls() {
+        Map<String, Long> calls = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("cmdstat_([a-z|]+):calls=(\\d+)")
+                .matcher(redis.execute("INFO", "commandstats").toString());
+        while (m.find()) {
+            calls.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return calls;
     }
 }

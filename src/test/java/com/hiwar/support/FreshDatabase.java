@@ -3,6 +3,7 @@ package com.hiwar.support;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -22,12 +23,12 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the empty test database", e);
         }
-        return Map.of(
+        return new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + NAME,
                 "quarkus.redis.hosts", "redis://localhost:6379/2",
                 "mp.jwt.verify.publickey.location", Path.of("src/test/resources/keys/jwks.json").toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
-                "mp.jwt.verify.audiences", Tokens.AUDIENCE);
+                "mp.jwt.verify.audiences", Tokens.AUDIENCE));
     }
 
     @Override

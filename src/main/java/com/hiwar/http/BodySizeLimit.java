@@ -1,7 +1,7 @@
-package com.hiwar.problem;
+package com.hiwar.http;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import com.hiwar.problem.Problem;
+
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -21,14 +21,7 @@ public class BodySizeLimit {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    @ConfigMapping(prefix = "hiwar.http")
-    public interface Limits {
-        /** Largest request body the API reads, in bytes. */
-        @WithDefault("65536")
-        long maxBodyBytes();
-    }
-
-    void install(@Observes Router router, Limits limits) {
+    void install(@Observes Router router, HttpConfig limits) {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");

@@ -1,0 +1,20 @@
+package com.hiwar.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "hiwar.http")
+public interface HttpConfig {
+
+    /** Largest request body the API reads, in bytes. */
+    @WithDefault("65536")
+    long maxBodyBytes();
+
+    /**
+     * Addresses or CIDR ranges of the reverse proxies in front of the service (load balancer,
+     * ingress). Only their X-Forwarded-For is believed; empty means the socket peer is the client.
+     */
+    Optional<List<String>> trustedProxies();
+}

@@ -1,0 +1,148 @@
+package com.hiwar.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hiwar.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes a POST safe to retry (IETF httpapi Idempotency-Key draft). The key's record is written
+ * in the write's own transaction, so a crash leaves either both or neither. The same key with
+ * the same request replays the first response; with another request it is refused (422); while
+ * the first is still running, a second gets 409 at once instead of waiting on a lock.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    /** A write's result, as it will be sent and, under a key, stored. */
+    public record Result(int status, String location, Object entity) {
+        public static Result created(String location, Object entity) {
+            return new Result(201, location, entity);
+        }
+    }
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    IdempotencyConfig config;
+
+    /**
+     * Runs {@code write} once per (owner, key). {@code operation} names what is done and to
+     * what ("create-comment art-1"), so a key reused elsewhere counts as a different request.
+     */
+    @Transactional
+    public Response once(String owner, String rawKey, String operation, Object request, Supplier<Result> write) {
+        if (rawKey == null) {
+            Result result = write.get();
+            return respond(result.status(), result.location(), result.entity(), false);
+        }
+        String key = parseKey(rawKey);
+        if (!IdempotencyRecord.tryLock(owner, key)) {
+            throw new ProblemException(409, "idempotency-key-in-use", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),
+                    Map.of("Retry-After", "1"));
+        }
+        String fingerprint = fingerprint(operation, request);
+        IdempotencyRecord existing = IdempotencyRecord.find(owner, key).orElse(null);
+        if (existing != null && existing.createdAt.isAfter(Instant.now().minus(config.ttl()))) {
+            if (!existing.fingerprint.equals(fingerprint)) {
+                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                        "This Idempotency-Key was already used for a different request");
+            }
+            return respond(existing.status, existing.location, existing.body, true);
+        }
+        if (existing != null) {
+            existing.delete();
+            IdempotencyRecord.flush();
+        }
+        Result result = write.get();
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.owner = owner;
+        record.key = key;
+        record.fingerprint = fingerprint;
+        record.status = result.status();
+        record.location = result.location();
+        record.body = serialize(result.entity());
+        record.createdAt = Instant.now();
+        record.persist();
+        // The stored JSON is what is sent, so a replay is byte for byte the first answer.
+        return respond(record.status, record.location, record.body, false);
+    }
+
+    private static Response respond(int status, String location, Object entity, boolean replayed) {
+        Response.ResponseBuilder response = Response.status(status).entity(entity).type(MediaType.APPLICATION_JSON);
+        if (location != null) {
+            response.location(URI.create(location));
+        }
+        if (replayed) {
+            response.header(REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    /** Keys are sf-strings ("...") per the draft; a bare token is accepted too. */
+    static String parseKey(String raw) {
+        String key = raw.trim();
+        if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+            key = key.substring(1, key.length() - 1);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new ProblemException(400, "invalid-idempotency-key", "Invalid Idempotency-Key",
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters, e.g. a UUID");
+        }
+        return key;
+    }
+
+    private String fingerprint(String operation, Object request) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(operation.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String serialize(Object entity) {
+        try {
+            return json.writeValueAsString(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every instance runs this; the delete is idempotent, so overlapping runs are harmless. */
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void purgeExpired() {
+        long purged = IdempotencyRecord.purgeOlderThan(Instant.now().minus(config.ttl()));
+        if (purged > 0) {
+            LOG.debugf("Purged %d expired idempotency keys", purged);
+        }
+    }
+}
