@@ -14,7 +14,7 @@ port=${PORT:-8082}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 jar="$root/target/quarkus-app/quarkus-run.jar"
@@ -38,6 +38,7 @@ evalsha_calls() { redis-cli -n 3 info commandstats | sed -nE 's/^cmdstat_evalsha
 
 measure() { # mode: off|on
   local mode=$1 enabled=false
+  [ -n "${ONLY:-}" ] && [ "$ONLY" != "$mode" ] && return 0
   [ "$mode" = on ] && enabled=true
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/hiwar_bench_post \
   QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
@@ -64,6 +65,7 @@ measure() { # mode: off|on
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+echo "logs in $work"
 echo "POST /comments, wrk $threads threads, $connections connections, ${seconds}s per measurement after 10s warm-up"
 for r in $(seq 1 "$rounds"); do
   measure off

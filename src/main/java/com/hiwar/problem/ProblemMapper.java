@@ -122,10 +122,25 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (clientWentAway(e)) {
+            // The client hung up while its body was being read: nothing failed on our side.
+            LOG.debugf("Client closed the connection on %s", uri.getPath());
+            return respond(400, "client-closed", "Connection closed", "The connection closed before the request was read",
+                    List.of(), Map.of(), uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", id, uri.getPath());
         return respond(500, "internal", "Internal error", "Something failed on our side (error id " + id + ")",
                 List.of(), Map.of(), uri);
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors,

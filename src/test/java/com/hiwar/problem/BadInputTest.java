@@ -164,4 +164,27 @@ class BadInputTest {
         isProblem(Api.post(token, "has spaces", Map.of("body", "نص")), 422);
         nothingStored();
     }
+
+    @Test
+    void aClientHangingUpMidBodyIsNotAServerError() throws Exception {
+        String token = Tokens.reader(Tokens.newSubject());
+        String article = Api.newArticle();
+        double before = serverErrors();
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.getOutputStream().write(("POST /api/v1/articles/" + article + "/comments HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n"
+                    + "{\"body\": \"نص لم يكتمل").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        Thread.sleep(300);
+        assertEquals(before, serverErrors(), "a hang-up was counted as a 500");
+        given().get("/api/v1/articles/{a}/comments", article).then().statusCode(200).body("article.publishedCount", equalTo(0));
+    }
+
+    private static double serverErrors() {
+        String metrics = given().get("/q/metrics").then().extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"500\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }
