@@ -17,6 +17,8 @@ public class Article extends PanacheEntityBase {
     public String url;
     public String title;
     public boolean open;
+    /** Every comment waits for review (set by moderators on sensitive stories). */
+    public boolean premoderated;
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -35,6 +35,8 @@ public class User extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "last_seen_at")
     public Instant lastSeenAt;
+    /** Set by a moderator: every comment of this user waits for review. */
+    public boolean premoderated;
 
     public boolean isBannedAt(Instant now) {
         return BANNED.equals(status) && (bannedUntil == null || bannedUntil.isAfter(now));

@@ -6,6 +6,8 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
+import com.hiwar.moderation.ModerationService;
+import com.hiwar.moderation.Verdict;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,9 @@ public class CommentService {
 
     /** The viewer id of an anonymous reader; matches no author. */
     public static final long ANONYMOUS = -1;
+
+    @Inject
+    ModerationService moderation;
 
     @Inject
     CommentsConfig config;
@@ -87,13 +92,16 @@ public class CommentService {
             comment.parentId = tooDeep ? parent.parentId : parent.id;
             comment.depth = tooDeep ? parent.depth : parent.depth + 1;
         }
+        Verdict verdict = moderation.decide(actor, article.premoderated, body, null);
         comment.articleId = article.id;
         comment.authorId = actor.userId();
-        comment.status = CommentStatus.PUBLISHED;
+        comment.status = statusOf(verdict);
         comment.body = body;
         comment.dir = TextSanitizer.direction(body);
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.persist();
+        comment.flush();
+        moderation.record(comment.id, comment.version, verdict);
         return views(List.of(comment), actor.userId(), false).get(0);
     }
 
@@ -113,12 +121,26 @@ public class CommentService {
         }
         String body = TextSanitizer.clean(request.body(), "body", config.minLength(), config.maxLength());
         if (!body.equals(comment.body)) {
+            // An edit is decided like a new comment: it can be held, or rejected, but a
+            // published comment edited into something banned never stays up.
+            Article article = Article.findById(comment.articleId);
+            Verdict verdict = moderation.decide(actor, article != null && article.premoderated, body, comment.id);
             comment.body = body;
             comment.dir = TextSanitizer.direction(body);
+            comment.status = statusOf(verdict);
             comment.editedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
+            moderation.record(comment.id, comment.version, verdict);
         }
         return views(List.of(comment), actor.userId(), false).get(0);
+    }
+
+    private static CommentStatus statusOf(Verdict verdict) {
+        return switch (verdict.decision()) {
+            case PUBLISH -> CommentStatus.PUBLISHED;
+            case PENDING -> CommentStatus.PENDING;
+            case REJECT -> CommentStatus.REJECTED;
+        };
     }
 
     /** Soft delete: the text goes, the place stays so replies keep their thread. Repeating it is harmless. */
@@ -197,10 +219,20 @@ public class CommentService {
         boolean mine = !deleted && c.authorId != null && c.authorId == viewer;
         User author = deleted || c.authorId == null ? null : authors.get(c.authorId);
         boolean editable = mine && (c.status == CommentStatus.PUBLISHED || c.status == CommentStatus.PENDING);
-        return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, deleted ? null : c.body, c.dir,
+        return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, mine ? notice(c.status) : null,
+                deleted ? null : c.body, c.dir,
                 author == null ? null : new CommentView.Author(author.id, author.displayName),
                 c.createdAt, c.editedAt, c.version, mine, editable ? editableUntil(c) : null,
                 counts.getOrDefault(c.id, 0L), replies);
+    }
+
+    /** What the author learns: never which rule fired, only where the comment stands. */
+    private static String notice(CommentStatus status) {
+        return switch (status) {
+            case PENDING -> "Awaiting review: a moderator will look at it shortly";
+            case REJECTED -> "Not published: it breaks the community guidelines";
+            default -> null;
+        };
     }
 
     private static ProblemException badParam(String name, String message) {

@@ -12,6 +12,8 @@ public record CommentView(
         Long parentId,
         int depth,
         CommentStatus status,
+        /** For the author only: "awaiting review" or "not published", never the rule that fired. */
+        String notice,
         String body,
         String dir,
         Author author,

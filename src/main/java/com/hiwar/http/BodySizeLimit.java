@@ -19,21 +19,26 @@ import java.util.Set;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    /** Admin uploads (word lists for bulk import) may be larger than comments. */
+    private static final String ADMIN = "/api/v1/admin/";
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     void install(@Observes Router router, HttpConfig limits) {
         BodyHandler bodies = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
+        BodyHandler adminBodies = BodyHandler.create(false).setBodyLimit(limits.maxAdminBodyBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            boolean admin = ctx.request().path().startsWith(ADMIN);
+            long limit = admin ? limits.maxAdminBodyBytes() : limits.maxBodyBytes();
             if (length != null) {
-                if (declaredLength(length) > limits.maxBodyBytes()) {
-                    tooLarge(ctx, limits.maxBodyBytes());
+                if (declaredLength(length) > limit) {
+                    tooLarge(ctx, limit);
                 } else {
                     ctx.next();
                 }
             } else if (WITH_BODY.contains(ctx.request().method())) {
                 // Chunked: buffer up to the limit here; past it the handler fails the request with 413.
-                bodies.handle(ctx);
+                (admin ? adminBodies : bodies).handle(ctx);
             } else {
                 ctx.next();
             }
@@ -49,7 +54,7 @@ public class BodySizeLimit {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-                tooLarge(ctx, limits.maxBodyBytes());
+                tooLarge(ctx, ctx.request().path().startsWith(ADMIN) ? limits.maxAdminBodyBytes() : limits.maxBodyBytes());
             } else {
                 ctx.next();
             }

@@ -12,6 +12,10 @@ public interface HttpConfig {
     @WithDefault("65536")
     long maxBodyBytes();
 
+    /** Largest body of an admin upload (a word list import), in bytes. */
+    @WithDefault("4194304")
+    long maxAdminBodyBytes();
+
     /**
      * Addresses or CIDR ranges of the reverse proxies in front of the service (load balancer,
      * ingress). Only their X-Forwarded-For is believed; empty means the socket peer is the client.

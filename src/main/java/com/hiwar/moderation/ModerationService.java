@@ -1,0 +1,86 @@
+package com.hiwar.moderation;
+
+import com.hiwar.auth.Actor;
+import com.hiwar.auth.User;
+import com.hiwar.text.MatchNormalizer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Decides new and edited comments with the rule pipeline and records every decision with its
+ * reasons. Runs inside the comment's transaction: a comment never exists without its decision.
+ */
+@ApplicationScoped
+public class ModerationService {
+
+    private final ModerationPipeline pipeline;
+    private final ModerationConfig config;
+
+    @Inject
+    public ModerationService(ModerationConfig config, WordLists lists) {
+        this.config = config;
+        this.pipeline = Pipelines.build(config, lists::matcher);
+    }
+
+    /** {@code commentId} is the comment being edited (its own text is not a repeat), or null for a new one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Verdict decide(Actor actor, boolean articlePremoderated, String body, Long commentId) {
+        return pipeline.evaluate(Submission.of(body, new DbAuthor(actor, commentId), articlePremoderated));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(long commentId, int version, Verdict verdict) {
+        ModerationDecision.automatic(commentId, version, verdict).persist();
+    }
+
+    /** What the rules may ask about the author, each answered by one query at most, only when asked. */
+    private final class DbAuthor implements Submission.Author {
+
+        private final Actor actor;
+        private final Long commentId;
+
+        DbAuthor(Actor actor, Long commentId) {
+            this.actor = actor;
+            this.commentId = commentId;
+        }
+
+        public boolean trusted() {
+            return actor.trusted();
+        }
+
+        public boolean moderator() {
+            return actor.isModerator();
+        }
+
+        public boolean premoderated() {
+            User user = User.findById(actor.userId());
+            return user != null && user.premoderated;
+        }
+
+        public long publishedComments() {
+            return ((Number) Panache.getEntityManager().createNativeQuery("""
+                    select count(*) from (select 1 from comments
+                    where author_id = :a and status = 'published' limit :n) c""")
+                    .setParameter("a", actor.userId())
+                    .setParameter("n", config.newCommenterPending())
+                    .getSingleResult()).longValue();
+        }
+
+        public boolean postedRecently(String normalizedText) {
+            @SuppressWarnings("unchecked")
+            List<String> bodies = Panache.getEntityManager().createNativeQuery("""
+                    select body from comments
+                    where author_id = :a and created_at > :since and status <> 'deleted' and id <> :self
+                    order by created_at desc limit 50""")
+                    .setParameter("a", actor.userId())
+                    .setParameter("since", Instant.now().minus(config.repeat().window()))
+                    .setParameter("self", commentId == null ? -1L : commentId)
+                    .getResultList();
+            return bodies.stream().anyMatch(b -> MatchNormalizer.normalize(b).full().text().equals(normalizedText));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package com.hiwar.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Assembles the rule list from configuration; shared by the service and the offline evaluation. */
+public final class Pipelines {
+
+    private Pipelines() {}
+
+    /** {@code lists} holds both word lists, compiled together. */
+    public static ModerationPipeline build(ModerationConfig config, Supplier<TermMatcher> lists) {
+        List<ModerationRule> rules = new ArrayList<>();
+        if (config.terms().enabled()) {
+            rules.add(TermsRule.banned(lists));
+            rules.add(TermsRule.suspect(lists));
+        }
+        rules.add(AuthorRules.preModeration());
+        if (config.links().enabled()) {
+            rules.add(new LinkRule(config.links().allowedDomains().orElse(List.of())));
+        }
+        if (config.contact().enabled()) {
+            rules.add(new ContactRule(config.contact().minPhoneDigits()));
+        }
+        if (config.shouting().enabled()) {
+            rules.add(new ShoutingRule(config.shouting()));
+        }
+        if (config.repeat().enabled()) {
+            rules.add(AuthorRules.repeatPost());
+        }
+        if (config.newCommenterPending() > 0) {
+            rules.add(AuthorRules.newCommenter(config.newCommenterPending()));
+        }
+        return new ModerationPipeline(rules);
+    }
+}

@@ -1,0 +1,315 @@
+package com.hiwar.text;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UProperty;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.SpoofChecker;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.ar.ArabicNormalizer;
+import org.apache.lucene.analysis.fa.PersianNormalizer;
+
+/**
+ * Folds text for matching word lists, never for storage. See package-info for the table of
+ * rules and which library covers each. Per-character rules are precomputed into a table for
+ * the whole BMP at class load (ICU and Lucene do the work once), so normalizing is one lookup
+ * per character; characters outside the BMP (mathematical alphanumerics, emoji) go through
+ * ICU on the fly.
+ */
+public final class MatchNormalizer {
+
+    /** Table markers: the character vanishes (marks, tatweel, format) or separates tokens. */
+    private static final char DROP = '\uFFFF';
+    private static final char SEPARATOR = '\uFFFE';
+    /** Index into MULTI for characters that fold to several (ligatures like ﻻ, ﷲ). */
+    private static final char MULTI_BASE = '\uE000';
+
+    private static final char[] TABLE = new char[0x10000];
+    private static final List<String> MULTI = new ArrayList<>();
+
+    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+    private static final SpoofChecker SPOOF = new SpoofChecker.Builder().build();
+    private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
+    private static final PersianNormalizer PERSIAN = new PersianNormalizer();
+
+    /** Clitic prefixes, longest first; single letters only come off words of 3+ letters. */
+    private static final String[] LONG_CLITICS = {"وال", "بال", "فال", "كال", "لل", "ال"};
+    private static final String[] SHORT_CLITICS = {"و", "ف", "ب", "ل", "ك"};
+
+    static {
+        for (int c = 0; c < 0x10000; c++) {
+            TABLE[c] = SEPARATOR;
+        }
+        for (int c = 0; c < 0x10000; c++) {
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                continue; // surrogates: handled as pairs
+            }
+            String folded = foldCodePoint(c);
+            if (folded == null) {
+                TABLE[c] = SEPARATOR;
+            } else if (folded.isEmpty()) {
+                TABLE[c] = DROP;
+            } else if (folded.length() == 1) {
+                TABLE[c] = folded.charAt(0);
+            } else {
+                TABLE[c] = (char) (MULTI_BASE + MULTI.size());
+                MULTI.add(folded);
+            }
+        }
+    }
+
+    private MatchNormalizer() {}
+
+    /**
+     * One code point folded for matching: the letters and digits it stands for, "" if it
+     * vanishes inside a word, null if it separates words.
+     */
+    static String foldCodePoint(int cp) {
+        int type = UCharacter.getType(cp);
+        if (type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK
+                || type == UCharacter.FORMAT || cp == ArabicNormalizer.TATWEEL
+                || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
+            return ""; // tashkeel, Quranic marks, tatweel, zero-width and bidi controls
+        }
+        if (UCharacter.isDigit(cp)) {
+            return Integer.toString(UCharacter.digit(cp, 10)); // Arabic-Indic, Persian, any script
+        }
+        String nfkc = NFKC_CF.normalize(new String(Character.toChars(cp)));
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < nfkc.length(); ) {
+            int c = nfkc.codePointAt(i);
+            i += Character.charCount(c);
+            int t = UCharacter.getType(c);
+            if (t == UCharacter.NON_SPACING_MARK || t == UCharacter.FORMAT) {
+                continue;
+            }
+            if (UCharacter.isDigit(c)) {
+                out.append(UCharacter.digit(c, 10));
+            } else if (UCharacter.isLetter(c)) {
+                out.append(foldLetter(c));
+            }
+        }
+        if (out.isEmpty()) {
+            return nfkc.isEmpty() ? "" : null;
+        }
+        return out.toString();
+    }
+
+    private static String foldLetter(int c) {
+        int script = UScript.getScript(c);
+        if (script == UScript.ARABIC) {
+            return foldArabic((char) c);
+        }
+        if (script == UScript.CYRILLIC || script == UScript.GREEK || script == UScript.ARMENIAN
+                || script == UScript.CHEROKEE) {
+            String skeleton = SPOOF.getSkeleton(new String(Character.toChars(c))).toLowerCase();
+            if (skeleton.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+                return skeleton; // lookalike of a Latin letter: а (Cyrillic) -> a
+            }
+        }
+        return new String(Character.toChars(c));
+    }
+
+    /** Lucene's Arabic and Persian normalizers, then what neither covers. */
+    private static String foldArabic(char c) {
+        char[] buf = {c};
+        int len = ARABIC.normalize(buf, 1);
+        if (len == 1) {
+            len = PERSIAN.normalize(buf, len);
+        }
+        if (len == 0) {
+            return "";
+        }
+        return switch (buf[0]) {
+            case '\u0671' -> "\u0627";            // ٱ alef wasla
+            case '\u0672', '\u0673', '\u0675' -> "\u0627"; // alef with wavy hamza forms
+            case '\u0624' -> "\u0648";            // ؤ -> و
+            case '\u0626' -> "\u064A";            // ئ -> ي
+            case '\u0621' -> "";                  // ء: spelled or not, in practice
+            case '\u06BE', '\u06D5' -> "\u0647";  // ھ ە -> ه
+            case '\u06AA' -> "\u0643";            // ڪ -> ك
+            case '\u06D0', '\u0649' -> "\u064A";  // ې ى -> ي
+            case '\u06CC' -> "\u064A";
+            default -> String.valueOf(buf[0]);
+        };
+    }
+
+    /** Normalizes a whole comment. */
+    public static MatchText normalize(String text) {
+        List<String> words = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int wordStart = -1, wordEnd = -1;
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char ch = text.charAt(i);
+            int next = i + 1;
+            char m;
+            String multi = null;
+            if (Character.isSurrogate(ch)) {
+                int cp = text.codePointAt(i);
+                next = i + Character.charCount(cp);
+                multi = foldCodePoint(cp);
+                m = multi == null ? SEPARATOR : multi.isEmpty() ? DROP : 0;
+            } else {
+                m = TABLE[ch];
+                if (m >= MULTI_BASE && m < MULTI_BASE + MULTI.size()) {
+                    multi = MULTI.get(m - MULTI_BASE);
+                    m = 0;
+                }
+            }
+            if (m == SEPARATOR) {
+                if (word.length() > 0) {
+                    words.add(word.toString());
+                    spans.add(new int[] {wordStart, wordEnd});
+                    word.setLength(0);
+                }
+            } else if (m == DROP) {
+                if (word.length() > 0) {
+                    wordEnd = next; // marks and tatweel after a letter belong to its word
+                }
+            } else {
+                if (word.length() == 0) {
+                    wordStart = i;
+                }
+                if (multi != null) {
+                    word.append(multi);
+                } else {
+                    word.append(m);
+                }
+                wordEnd = next;
+            }
+            i = next;
+        }
+        if (word.length() > 0) {
+            words.add(word.toString());
+            spans.add(new int[] {wordStart, wordEnd});
+        }
+        return build(text, joinSpelledOut(words, spans));
+    }
+
+    /** Letters spelled out one at a time (ح م ا ر, ح.م.ا.ر, f*u*c*k) become one word again. */
+    private static List<Object[]> joinSpelledOut(List<String> words, List<int[]> spans) {
+        List<Object[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < words.size()) {
+            int j = i;
+            while (j < words.size() && words.get(j).codePointCount(0, words.get(j).length()) == 1) {
+                j++;
+            }
+            // Two or more single letters in a row are one word spelled out (ك س, ح.م.ا.ر).
+            if (j - i >= 2) {
+                StringBuilder joined = new StringBuilder();
+                for (int k = i; k < j; k++) {
+                    joined.append(words.get(k));
+                }
+                out.add(new Object[] {joined.toString(), spans.get(i)[0], spans.get(j - 1)[1]});
+                i = j;
+            } else {
+                out.add(new Object[] {words.get(i), spans.get(i)[0], spans.get(i)[1]});
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static MatchText build(String original, List<Object[]> raw) {
+        List<MatchText.Token> tokens = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            String full = canonical((String) r[0]);
+            tokens.add(new MatchText.Token(full, stripClitic(full), Arabizi.skeletonOfToken(full),
+                    Arabizi.hasLetterDigit(full), (int) r[1], (int) r[2]));
+        }
+        return new MatchText(original, tokens, form(tokens, 0), form(tokens, 1), form(tokens, 2));
+    }
+
+    private static MatchText.Form form(List<MatchText.Token> tokens, int which) {
+        StringBuilder text = new StringBuilder();
+        int[] starts = new int[tokens.size()];
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            starts[i] = text.length();
+            MatchText.Token t = tokens.get(i);
+            text.append(which == 0 ? t.full() : which == 1 ? t.stripped() : t.skeleton());
+        }
+        return new MatchText.Form(text.toString(), starts);
+    }
+
+    /**
+     * A word list entry in the same form as text tokens, one string of tokens separated by
+     * single spaces; null if nothing is left of it.
+     */
+    public static String term(String entry) {
+        MatchText m = normalize(entry);
+        if (m.tokens().isEmpty()) {
+            return null;
+        }
+        return m.full().text();
+    }
+
+    /** The Arabic consonant skeleton of a term, to catch its Arabizi spellings; null when too short to be safe. */
+    public static String skeletonTerm(String normalizedTerm) {
+        return Arabizi.skeletonOfArabic(normalizedTerm);
+    }
+
+    /**
+     * Repeated letters collapse to one (حماااار, fuuuck), on both sides of a match; digits do not. Latin
+     * vowels are canonicalized the way Arabizi spells them loosely (sharmoota, sharmouta).
+     */
+    static String canonical(String word) {
+        if (!needsCanonical(word)) {
+            return word;
+        }
+        StringBuilder out = new StringBuilder(word.length());
+        int prev = -1;
+        boolean latin = true;
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == prev && !Character.isDigit(cp)) {
+                continue; // numbers keep their digits: 22 is not 2
+            }
+            prev = cp;
+            out.appendCodePoint(cp);
+            if (cp > 0x7f) {
+                latin = false;
+            }
+        }
+        return latin ? Arabizi.canonicalLatin(out.toString()) : out.toString();
+    }
+
+    private static boolean needsCanonical(String word) {
+        boolean latin = true;
+        char prev = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == prev && !Character.isDigit(c)) {
+                return true;
+            }
+            prev = c;
+            latin &= c <= 0x7f;
+        }
+        return latin;
+    }
+
+    static String stripClitic(String word) {
+        char first = word.isEmpty() ? 0 : word.charAt(0);
+        if (first != 'و' && first != 'ف' && first != 'ب' && first != 'ل' && first != 'ك' && first != 'ا') {
+            return word;
+        }
+        for (String prefix : LONG_CLITICS) {
+            if (word.startsWith(prefix) && word.length() - prefix.length() >= 2) {
+                return word.substring(prefix.length());
+            }
+        }
+        for (String prefix : SHORT_CLITICS) {
+            if (word.startsWith(prefix) && word.length() - prefix.length() >= 3) {
+                return word.substring(prefix.length());
+            }
+        }
+        return word;
+    }
+}

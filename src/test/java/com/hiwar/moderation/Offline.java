@@ -1,0 +1,64 @@
+package com.hiwar.moderation;
+
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline without a running service: default settings (from ModerationConfig's own
+ * defaults), the shipped word lists, and an author whose history the caller chooses.
+ * Used by the rule tests, the evaluation command and the benchmark.
+ */
+public final class Offline {
+
+    private Offline() {}
+
+    public static ModerationConfig config(Map<String, String> overrides) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(ModerationConfig.class)
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
+                .withDefaultValues(overrides)
+                .build();
+        return config.getConfigMapping(ModerationConfig.class);
+    }
+
+    public static ModerationPipeline pipeline(ModerationConfig config, List<String> banned, List<String> suspect) {
+        TermMatcher lists = new TermMatcher(Map.of(WordListName.BANNED, banned, WordListName.SUSPECT, suspect));
+        return Pipelines.build(config, () -> lists);
+    }
+
+    /** The shipped lists and default settings. */
+    public static ModerationPipeline defaults() {
+        return pipeline(config(Map.of()), WordListFiles.defaults(WordListName.BANNED),
+                WordListFiles.defaults(WordListName.SUSPECT));
+    }
+
+    /** An established reader: published before, not trusted, not pre-moderated, never repeating. */
+    public static final Submission.Author ESTABLISHED = author(false, false, false, 100, false);
+
+    public static Submission.Author author(boolean trusted, boolean moderator, boolean premoderated, long published,
+                                           boolean repeats) {
+        return new Submission.Author() {
+            public boolean trusted() {
+                return trusted;
+            }
+
+            public boolean moderator() {
+                return moderator;
+            }
+
+            public boolean premoderated() {
+                return premoderated;
+            }
+
+            public long publishedComments() {
+                return published;
+            }
+
+            public boolean postedRecently(String normalizedText) {
+                return repeats;
+            }
+        };
+    }
+}
