@@ -1,6 +1,5 @@
 package com.hiwar.moderation;
 
-import com.ibm.icu.lang.UCharacter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,7 +45,7 @@ public final class ContactRule implements ModerationRule {
 
     /** 00000000000 or 1111111111 is emphasis or a placeholder, not a number to call. */
     private static long distinctDigits(String s) {
-        return s.codePoints().filter(UCharacter::isDigit).map(cp -> UCharacter.digit(cp, 10)).distinct().count();
+        return s.codePoints().filter(Character::isDigit).map(cp -> Character.digit(cp, 10)).distinct().count();
     }
 
     private static boolean isSeparator(int cp) {
@@ -59,7 +58,7 @@ public final class ContactRule implements ModerationRule {
         for (int i = 0; i <= body.length(); ) {
             int cp = i < body.length() ? body.codePointAt(i) : -1;
             int next = cp < 0 ? i + 1 : i + Character.charCount(cp);
-            if (cp >= 0 && UCharacter.isDigit(cp)) {
+            if (cp >= 0 && Character.isDigit(cp)) {
                 if (start < 0) {
                     start = i;
                     digits = 0;

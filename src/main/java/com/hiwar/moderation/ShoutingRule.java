@@ -1,9 +1,7 @@
 package com.hiwar.moderation;
 
 import com.hiwar.text.MatchText;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Shouting and flooding: a Latin-script comment mostly in capitals (Arabic has no case, and
@@ -48,15 +46,10 @@ public final class ShoutingRule implements ModerationRule {
         if (latin >= config.minLetters() && latin * 2 >= letters && capitals >= config.capitalShare() * latin) {
             return Verdict.of(Decision.PENDING, Reason.of(name(), "capitals", "Written in capitals"));
         }
-        MatchText text = submission.text();
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i < text.tokens().size(); i++) {
-            MatchText.Token t = text.tokens().get(i);
-            int n = counts.merge(t.full(), 1, Integer::sum);
-            if (n >= config.maxWordRepeats() && n * 2 >= text.tokens().size()) {
-                return Verdict.of(Decision.PENDING, new Reason(name(), "repeated-word",
-                        "The same word " + config.maxWordRepeats() + " times", t.full(), t.start(), t.end()));
-            }
+        MatchText.Token flood = floodingWord(submission.text().tokens());
+        if (flood != null) {
+            return Verdict.of(Decision.PENDING, new Reason(name(), "repeated-word",
+                    "One word makes up most of the comment", flood.full(), flood.start(), flood.end()));
         }
         int run = 1;
         for (int i = 1; i < body.length(); i++) {
@@ -70,5 +63,31 @@ public final class ShoutingRule implements ModerationRule {
             }
         }
         return Verdict.PUBLISH;
+    }
+
+    /** The word making up half the comment or more, at least maxWordRepeats times (majority vote, no map). */
+    private MatchText.Token floodingWord(List<MatchText.Token> tokens) {
+        if (tokens.size() < config.maxWordRepeats()) {
+            return null;
+        }
+        String candidate = null;
+        int votes = 0;
+        for (MatchText.Token t : tokens) {
+            if (votes == 0) {
+                candidate = t.full();
+                votes = 1;
+            } else {
+                votes += candidate.equals(t.full()) ? 1 : -1;
+            }
+        }
+        int count = 0;
+        MatchText.Token last = null;
+        for (MatchText.Token t : tokens) {
+            if (t.full().equals(candidate)) {
+                count++;
+                last = t;
+            }
+        }
+        return count >= config.maxWordRepeats() && count * 2 >= tokens.size() ? last : null;
     }
 }

@@ -195,7 +195,7 @@ public final class MatchNormalizer {
         int i = 0;
         while (i < words.size()) {
             int j = i;
-            while (j < words.size() && words.get(j).codePointCount(0, words.get(j).length()) == 1) {
+            while (j < words.size() && isSingleLetter(words.get(j))) {
                 j++;
             }
             // Two or more single letters in a row are one word spelled out (ك س, ح.م.ا.ر).
@@ -212,6 +212,10 @@ public final class MatchNormalizer {
             }
         }
         return out;
+    }
+
+    private static boolean isSingleLetter(String w) {
+        return w.length() == 1 || (w.length() == 2 && Character.isHighSurrogate(w.charAt(0)));
     }
 
     private static MatchText build(String original, List<Object[]> raw) {
