@@ -26,7 +26,14 @@ class ProdJarIT {
     void migratesAnEmptyDatabaseAndServes() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         String article = Api.newArticle();
-        Api.post(Tokens.reader(Tokens.newSubject()), article, Map.of("body", "من الإنتاج")).statusCode(201);
+        // Production holds a new commenter's first comment for review (HIWAR_MODERATION_NEW_COMMENTER_PENDING=1)...
+        Api.post(Tokens.reader(Tokens.newSubject()), article, Map.of("body", "من الإنتاج")).statusCode(201)
+                .body("status", equalTo("pending"));
+        // ...moderators are never held, and the shipped word lists are in place.
+        Api.post(Tokens.moderator(Tokens.newSubject()), article, Map.of("body", "أهلا بكم")).statusCode(201)
+                .body("status", equalTo("published"));
+        Api.post(Tokens.moderator(Tokens.newSubject()), article, Map.of("body", "كـس امك")).statusCode(201)
+                .body("status", equalTo("rejected"));
         given().get("/api/v1/articles/{a}/comments", article).then().statusCode(200)
                 .body("article.publishedCount", equalTo(1));
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Contact spam: phone numbers written in any digit script (٠١٠٠ ١٢٣ ٤٥٦٧, 0100-123-4567),
  * WhatsApp and Telegram links, and handles offered after those names.
  */
-public final class ContactRule implements ModerationRule {
+public final class ContactRule extends ModerationRule.Named {
 
     private static final Pattern MESSENGER = Pattern.compile(
             "(?iu)(?:t\\.me|telegram\\.me|wa\\.me|chat\\.whatsapp\\.com)/\\S+"
@@ -18,18 +18,11 @@ public final class ContactRule implements ModerationRule {
     private final int minDigits;
 
     public ContactRule(int minDigits) {
+        super("contact", true);
         this.minDigits = minDigits;
     }
 
-    @Override
-    public String name() {
-        return "contact";
-    }
 
-    @Override
-    public boolean soft() {
-        return true;
-    }
 
     @Override
     public Verdict evaluate(Submission submission) {

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Links hold a comment for review, unless every one points to an allowed domain. */
-public final class LinkRule implements ModerationRule {
+public final class LinkRule extends ModerationRule.Named {
 
     // Bare domains count only with a known top-level domain, so "Mr.Smith" is not a link.
     private static final Set<String> TLDS = Set.of("com", "net", "org", "info", "biz", "io", "co", "me", "tv", "ly",
@@ -21,18 +21,11 @@ public final class LinkRule implements ModerationRule {
     private final List<String> allowed;
 
     public LinkRule(List<String> allowedDomains) {
+        super("links", true);
         this.allowed = allowedDomains.stream().map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
     }
 
-    @Override
-    public String name() {
-        return "links";
-    }
 
-    @Override
-    public boolean soft() {
-        return true;
-    }
 
     @Override
     public Verdict evaluate(Submission submission) {

@@ -9,23 +9,16 @@ import java.util.List;
  * comment, or long runs of one punctuation mark. Long laughter (ههههههه) collapses to one
  * token, and chants like "يا ... يا ... يا" are not flooding.
  */
-public final class ShoutingRule implements ModerationRule {
+public final class ShoutingRule extends ModerationRule.Named {
 
     private final ModerationConfig.Shouting config;
 
     public ShoutingRule(ModerationConfig.Shouting config) {
+        super("shouting", true);
         this.config = config;
     }
 
-    @Override
-    public String name() {
-        return "shouting";
-    }
 
-    @Override
-    public boolean soft() {
-        return true;
-    }
 
     @Override
     public Verdict evaluate(Submission submission) {

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** A word list: every hit, found through normalization, clitics and Arabizi, is a reason. */
-public final class TermsRule implements ModerationRule {
+public final class TermsRule extends ModerationRule.Named {
 
-    private final String name;
     private final WordListName list;
     private final Supplier<TermMatcher> matcher;
     private final Decision decision;
@@ -23,21 +22,13 @@ public final class TermsRule implements ModerationRule {
     }
 
     private TermsRule(String name, WordListName list, Supplier<TermMatcher> matcher, Decision decision) {
-        this.name = name;
+        super(name, decision != Decision.REJECT);
         this.list = list;
         this.matcher = matcher;
         this.decision = decision;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public boolean soft() {
-        return decision != Decision.REJECT;
-    }
 
     @Override
     public Verdict evaluate(Submission submission) {
@@ -48,7 +39,7 @@ public final class TermsRule implements ModerationRule {
                 continue;
             }
             String found = text.original().substring(hit.start(), hit.end());
-            reasons.add(new Reason(name, hit.via(), "«" + found + "» matches the listed term «" + hit.entry() + "»",
+            reasons.add(new Reason(name(), hit.via(), "«" + found + "» matches the listed term «" + hit.entry() + "»",
                     hit.entry(), hit.start(), hit.end()));
         }
         return Verdict.of(decision, reasons);
