@@ -19,17 +19,25 @@ public class Article extends PanacheEntityBase {
     public boolean open;
     /** Every comment waits for review (set by moderators on sensitive stories). */
     public boolean premoderated;
+    /** Auto-close: no new comments after this (null: stays open). */
+    @jakarta.persistence.Column(name = "closes_at")
+    public java.time.Instant closesAt;
+
+    public boolean acceptsComments(java.time.Instant now) {
+        return open && (closesAt == null || now.isBefore(closesAt));
+    }
     @Column(name = "created_at")
     public Instant createdAt;
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
-    static void insertIfAbsent(String id, String url, String title) {
+    static void insertIfAbsent(String id, String url, String title, java.time.Instant closesAt) {
         getEntityManager().createNativeQuery("""
-                insert into articles (id, url, title) values (:id, :url, :title)
+                insert into articles (id, url, title, closes_at) values (:id, :url, :title, :closes)
                 on conflict (id) do nothing""")
                 .setParameter("id", id)
                 .setParameter("url", url)
                 .setParameter("title", title)
+                .setParameter("closes", closesAt)
                 .executeUpdate();
     }
 }

@@ -28,13 +28,17 @@ public class ArticleService {
         return Article.findByIdOptional(checkId(id));
     }
 
+    @jakarta.inject.Inject
+    ArticleConfig config;
+
     /** The article a new comment goes to, created on its first comment; url and title fill in once known. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Article findOrCreate(String id, String url, String title) {
         checkId(id);
         String cleanUrl = checkUrl(url);
         String cleanTitle = TextSanitizer.cleanLabel(title, MAX_TITLE);
-        Article.insertIfAbsent(id, cleanUrl, cleanTitle);
+        Article.insertIfAbsent(id, cleanUrl, cleanTitle,
+                config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
         Article article = Article.findById(id);
         if (article.url == null && cleanUrl != null) {
             article.url = cleanUrl;

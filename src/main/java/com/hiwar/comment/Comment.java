@@ -49,6 +49,16 @@ public class Comment extends PanacheEntityBase {
     public Instant deletedAt;
     @Version
     public int version;
+    public boolean featured;
+    @Column(name = "open_reports")
+    public int openReports;
+    /** The body normalized for matching (diacritics, letter variants folded), for moderator search. */
+    @Column(name = "search_text")
+    public String searchText;
+    @Column(name = "claimed_by")
+    public String claimedBy;
+    @Column(name = "claim_expires_at")
+    public Instant claimExpiresAt;
 
     boolean isVisibleTo(long viewer) {
         return switch (status) {
@@ -62,6 +72,12 @@ public class Comment extends PanacheEntityBase {
     private static boolean hasVisibleReplies(long id) {
         return count("parentId = ?1 and status in ?2", id,
                 List.of(CommentStatus.PUBLISHED, CommentStatus.DELETED)) > 0;
+    }
+
+    /** Featured published top-level comments of an article, newest first. */
+    static List<Comment> featured(String articleId, int limit) {
+        return find("articleId = ?1 and parentId is null and featured = true and status = ?2 order by createdAt desc",
+                articleId, CommentStatus.PUBLISHED).page(0, limit).list();
     }
 
     /** One keyset page of top-level comments, fetching one extra row to know whether more follow. */

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CommentPage(ArticleState article, List<CommentView> comments, String nextCursor) {
+public record CommentPage(ArticleState article, List<CommentView> featured, List<CommentView> comments, String nextCursor) {
+
+    /** A page without featured comments (replies, later pages). */
+    public CommentPage(ArticleState article, List<CommentView> comments, String nextCursor) {
+        this(article, null, comments, nextCursor);
+    }
 
     /** The article as the widget needs it; {@code exists} is false before its first comment. */
     public record ArticleState(String id, boolean exists, boolean open, long publishedCount, String title, String url) {}

@@ -53,9 +53,11 @@ public class CommentService {
         List<Comment> rows = Comment.topLevelPage(articleId, viewer, after, newestFirst, size + 1);
         String next = nextCursor(rows, size, newestFirst ? 'n' : 'o');
         List<Comment> page = rows.subList(0, Math.min(size, rows.size()));
-        var state = new CommentPage.ArticleState(article.id, true, article.open, Comment.publishedCount(article.id),
-                article.title, article.url);
-        return new CommentPage(state, views(page, viewer, true), next);
+        var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
+                Comment.publishedCount(article.id), article.title, article.url);
+        // Comments moderators featured lead the first page, whatever the sort.
+        List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, 5), viewer, true) : null;
+        return new CommentPage(state, featured, views(page, viewer, true), next);
     }
 
     public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {
@@ -74,7 +76,7 @@ public class CommentService {
     public CommentView create(Actor actor, String articleId, NewComment request) {
         String body = TextSanitizer.clean(request.body(), "body", config.minLength(), config.maxLength());
         Article article = articles.findOrCreate(articleId, request.articleUrl(), request.articleTitle());
-        if (!article.open) {
+        if (!article.acceptsComments(Instant.now())) {
             throw ProblemException.conflict("article-closed", "Comments are closed",
                     "This article no longer accepts comments");
         }
@@ -92,7 +94,9 @@ public class CommentService {
             comment.parentId = tooDeep ? parent.parentId : parent.id;
             comment.depth = tooDeep ? parent.depth : parent.depth + 1;
         }
-        Verdict verdict = moderation.decide(actor, article.premoderated, body, null);
+        ModerationService.Outcome decided = moderation.decide(actor, article.premoderated, body, null);
+        Verdict verdict = decided.verdict();
+        comment.searchText = decided.searchText();
         comment.articleId = article.id;
         comment.authorId = actor.userId();
         comment.status = statusOf(verdict);
@@ -124,7 +128,9 @@ public class CommentService {
             // An edit is decided like a new comment: it can be held, or rejected, but a
             // published comment edited into something banned never stays up.
             Article article = Article.findById(comment.articleId);
-            Verdict verdict = moderation.decide(actor, article != null && article.premoderated, body, comment.id);
+            ModerationService.Outcome decided = moderation.decide(actor, article != null && article.premoderated, body, comment.id);
+            Verdict verdict = decided.verdict();
+            comment.searchText = decided.searchText();
             comment.body = body;
             comment.dir = TextSanitizer.direction(body);
             comment.status = statusOf(verdict);
@@ -148,6 +154,7 @@ public class CommentService {
     public void delete(Actor actor, long id) {
         Comment comment = ownComment(actor, id);
         if (comment.status != CommentStatus.DELETED) {
+            com.hiwar.moderation.Audit.actAs(actor.subject(), "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -26,10 +26,21 @@ public class ModerationService {
         this.pipeline = Pipelines.build(config, lists::matcher);
     }
 
-    /** {@code commentId} is the comment being edited (its own text is not a repeat), or null for a new one. */
+    /** The pipeline's verdict and the body normalized for moderator search. */
+    public record Outcome(Verdict verdict, String searchText) {}
+
+    /**
+     * {@code commentId} is the comment being edited (its own text is not a repeat), or null for
+     * a new one. Also names the system as the actor of the status change this transaction makes,
+     * for the audit trigger.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Verdict decide(Actor actor, boolean articlePremoderated, String body, Long commentId) {
-        return pipeline.evaluate(Submission.of(body, new DbAuthor(actor, commentId), articlePremoderated));
+    public Outcome decide(Actor actor, boolean articlePremoderated, String body, Long commentId) {
+        Submission submission = Submission.of(body, new DbAuthor(actor, commentId), articlePremoderated);
+        Verdict verdict = pipeline.evaluate(submission);
+        Audit.actAs("system", commentId == null ? "create" : "edit",
+                verdict.reasons().stream().map(Reason::rule).distinct().reduce((a, b) -> a + "," + b).orElse(null));
+        return new Outcome(verdict, submission.text().full().text());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

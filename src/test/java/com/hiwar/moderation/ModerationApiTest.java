@@ -109,10 +109,10 @@ class ModerationApiTest {
         long userId = ((Number) Db.scalar("select id from users where subject = ?1", subject)).longValue();
         Actor actor = new Actor(userId, subject, Set.of(), false);
         assertEquals(Decision.PENDING, QuarkusTransaction.requiringNew().call(
-                () -> oneApproval.decide(actor, false, "تعليق جديد", null)).decision());
+                () -> oneApproval.decide(actor, false, "تعليق جديد", null)).verdict().decision());
         Db.exec("update comments set status = 'published' where id = ?1", first);
         assertEquals(Decision.PUBLISH, QuarkusTransaction.requiringNew().call(
-                () -> oneApproval.decide(actor, false, "تعليق جديد", null)).decision());
+                () -> oneApproval.decide(actor, false, "تعليق جديد", null)).verdict().decision());
     }
 
     @Test

@@ -14,6 +14,10 @@ public final class Db {
         return run(sql, params, Query::executeUpdate);
     }
 
+    public static java.util.List<?> list(String sql, Object... params) {
+        return run(sql, params, Query::getResultList);
+    }
+
     public static Object scalar(String sql, Object... params) {
         return run(sql, params, Query::getSingleResult);
     }

@@ -1,0 +1,263 @@
+package com.hiwar.moderation;
+
+import com.hiwar.problem.Problem;
+import com.hiwar.problem.ProblemException;
+import com.hiwar.text.MatchNormalizer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The moderation queues: keyset pages with filters, exact counts, and claims under a lease so
+ * that moderators working at once get disjoint batches.
+ */
+@ApplicationScoped
+public class ModerationQueue {
+
+    public static final Set<String> QUEUES = Set.of("pending", "reported", "rejected", "approved", "all");
+    static final int MAX_PAGE = 100;
+
+    @Inject
+    ModerationSettings settings;
+
+    /** Filters of a queue page; nulls are "any". */
+    public record Filter(String articleId, Long authorId, String rule, String q, Instant from, Instant to) {}
+
+    static String predicate(String queue) {
+        return switch (queue) {
+            case "pending" -> "c.status = 'pending'";
+            case "reported" -> "c.status = 'published' and c.open_reports > 0";
+            case "rejected" -> "c.status = 'rejected'";
+            case "approved" -> "c.status = 'published'";
+            case "all" -> "c.status <> 'deleted'";
+            default -> throw ProblemException.notFound("Queue", queue);
+        };
+    }
+
+    @Transactional
+    public QueueItem.Page page(String queue, Filter f, String order, String cursor, Integer limit) {
+        boolean newest = "newest".equals(order);
+        if (order != null && !newest && !"oldest".equals(order)) {
+            throw bad("order", "must be oldest or newest");
+        }
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw bad("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        StringBuilder sql = new StringBuilder("select c.id from comments c where ").append(predicate(queue));
+        Map<String, Object> params = new HashMap<>();
+        if (f.articleId() != null) {
+            sql.append(" and c.article_id = :article");
+            params.put("article", f.articleId());
+        }
+        if (f.authorId() != null) {
+            sql.append(" and c.author_id = :author");
+            params.put("author", f.authorId());
+        }
+        if (f.from() != null) {
+            sql.append(" and c.created_at >= :from");
+            params.put("from", f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" and c.created_at < :to");
+            params.put("to", f.to());
+        }
+        if (f.rule() != null) {
+            sql.append(" and exists (select 1 from moderation_decisions d where d.comment_id = c.id"
+                    + " and d.reasons @> cast(:rule as jsonb))");
+            params.put("rule", "[{\"rule\":" + io.vertx.core.json.Json.encode(f.rule()) + "}]");
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            String needle = MatchNormalizer.normalize(f.q()).full().text();
+            if (needle.isEmpty()) {
+                throw bad("q", "has no letters or digits to search for");
+            }
+            sql.append(" and c.search_text like :q");
+            params.put("q", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (cursor != null) {
+            Object[] after = decode(cursor);
+            sql.append(newest ? " and (c.created_at, c.id) < (:at, :id)" : " and (c.created_at, c.id) > (:at, :id)");
+            params.put("at", after[0]);
+            params.put("id", after[1]);
+        }
+        String dir = newest ? "desc" : "asc";
+        sql.append(" order by c.created_at ").append(dir).append(", c.id ").append(dir).append(" limit :n");
+        params.put("n", size + 1);
+        Query query = Panache.getEntityManager().createNativeQuery(sql.toString(), Long.class);
+        params.forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        List<Long> ids = query.getResultList();
+        boolean more = ids.size() > size;
+        List<QueueItem> items = items(more ? ids.subList(0, size) : ids);
+        String next = more ? encode(items.get(items.size() - 1)) : null;
+        return new QueueItem.Page(items, next);
+    }
+
+    /** Exact sizes of every queue, from the trigger-kept counters (they move with each change, in its transaction). */
+    @Transactional
+    public Map<String, Long> counts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("select queue, sum(n) from moderation_counts group by queue").getResultList();
+        Map<String, Long> byQueue = new HashMap<>();
+        rows.forEach(r -> byQueue.put((String) r[0], ((Number) r[1]).longValue()));
+        long pending = byQueue.getOrDefault("pending", 0L);
+        long reported = byQueue.getOrDefault("reported", 0L);
+        long rejected = byQueue.getOrDefault("rejected", 0L);
+        long published = byQueue.getOrDefault("published", 0L);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("pending", pending);
+        counts.put("reported", reported);
+        counts.put("rejected", rejected);
+        counts.put("approved", published + reported);
+        counts.put("all", pending + reported + rejected + published);
+        return counts;
+    }
+
+    /**
+     * Claims up to {@code limit} comments of a queue, oldest first, for {@code moderator} until the
+     * lease ends. SKIP LOCKED keeps parallel claims disjoint without waiting; an expired lease
+     * simply makes its comments claimable again.
+     */
+    @Transactional
+    public List<QueueItem> claim(String queue, String articleId, String moderator, Integer limit) {
+        int size = limit == null ? 20 : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw bad("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> ids = Panache.getEntityManager().createNativeQuery("""
+                update comments set claimed_by = :me, claim_expires_at = now() + cast(:lease as interval)
+                where id in (select c.id from comments c where %s and (cast(:article as text) is null or c.article_id = :article)
+                             and (c.claim_expires_at is null or c.claim_expires_at < now() or c.claimed_by = :me)
+                             order by c.created_at, c.id limit :n for update skip locked)
+                returning id""".formatted(predicate(queue)), Long.class)
+                .setParameter("me", moderator)
+                .setParameter("article", articleId)
+                .setParameter("lease", settings.claimLease().toSeconds() + " seconds")
+                .setParameter("n", size)
+                .getResultList();
+        Audit.record(moderator, "claim", null, null, null, null, Map.of("queue", queue, "comments", ids));
+        List<Long> sorted = new ArrayList<>(ids);
+        List<QueueItem> items = items(sorted);
+        items.sort((a, b) -> a.createdAt().compareTo(b.createdAt()) != 0 ? a.createdAt().compareTo(b.createdAt())
+                : Long.compare(a.id(), b.id()));
+        return items;
+    }
+
+    /** The dashboard's view of these comments, in the given order: four batched queries, whatever the count. */
+    @Transactional
+    public List<QueueItem> items(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        var em = Panache.getEntityManager();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, c.status, c.body, c.created_at, c.edited_at, c.version, c.featured, c.open_reports,
+                       c.claimed_by, c.claim_expires_at, c.article_id, a.title, a.url, c.author_id, c.parent_id,
+                       u.display_name, u.status, u.trusted, u.premoderated,
+                       (select reasons::text from moderation_decisions d where d.comment_id = c.id order by d.id desc limit 1)
+                from comments c join articles a on a.id = c.article_id left join users u on u.id = c.author_id
+                where c.id in (:ids)""").setParameter("ids", ids).getResultList();
+        Set<Long> authors = rows.stream().map(r -> (Long) r[13]).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, long[]> authorCounts = authorCounts(authors);
+        Set<Long> parentIds = rows.stream().map(r -> (Long) r[14]).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, QueueItem.ParentRef> parents = new HashMap<>();
+        if (!parentIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> prow = em.createNativeQuery("""
+                    select p.id, p.status, p.body, u.display_name from comments p left join users u on u.id = p.author_id
+                    where p.id in (:ids)""").setParameter("ids", parentIds).getResultList();
+            prow.forEach(p -> parents.put((Long) p[0], new QueueItem.ParentRef((Long) p[0], (String) p[1], (String) p[2], (String) p[3])));
+        }
+        Map<Long, QueueItem> byId = new HashMap<>();
+        for (Object[] r : rows) {
+            Long authorId = (Long) r[13];
+            long[] counts = authorId == null ? new long[3] : authorCounts.getOrDefault(authorId, new long[3]);
+            QueueItem.AuthorRef author = authorId == null ? null : new QueueItem.AuthorRef(authorId, (String) r[15],
+                    (String) r[16], Boolean.TRUE.equals(r[17]), Boolean.TRUE.equals(r[18]), counts[0], counts[1], counts[2]);
+            byId.put((Long) r[0], new QueueItem((Long) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
+                    ((Number) r[5]).intValue(), (Boolean) r[6], ((Number) r[7]).intValue(), (String) r[8], instant(r[9]),
+                    new QueueItem.ArticleRef((String) r[10], (String) r[11], (String) r[12]), author,
+                    reasons((String) r[19]), r[14] == null ? null : parents.get((Long) r[14])));
+        }
+        List<QueueItem> out = new ArrayList<>();
+        ids.forEach(id -> {
+            if (byId.containsKey(id)) {
+                out.add(byId.get(id));
+            }
+        });
+        return out;
+    }
+
+    /** Per author: published, rejected, and open reports against them. */
+    Map<Long, long[]> authorCounts(Set<Long> authors) {
+        Map<Long, long[]> counts = new HashMap<>();
+        if (authors.isEmpty()) {
+            return counts;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                select author_id, count(*) filter (where status = 'published'), count(*) filter (where status = 'rejected'),
+                       coalesce(sum(open_reports), 0)
+                from comments where author_id in (:ids) group by author_id""").setParameter("ids", authors).getResultList();
+        rows.forEach(r -> counts.put((Long) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
+                ((Number) r[3]).longValue()}));
+        return counts;
+    }
+
+    private static List<Reason> reasons(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        return List.of(io.vertx.core.json.Json.decodeValue(json, Reason[].class));
+    }
+
+    static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+
+    private static String encode(QueueItem last) {
+        String raw = last.createdAt().getEpochSecond() + "." + last.createdAt().getNano() + "." + last.id();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static Object[] decode(String cursor) {
+        try {
+            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
+            return new Object[] {Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), Long.parseLong(p[2])};
+        } catch (RuntimeException e) {
+            throw new ProblemException(400, "bad-cursor", "Invalid cursor", "Use the nextCursor of the previous page");
+        }
+    }
+
+    static ProblemException bad(String name, String message) {
+        return new ProblemException(400, "bad-parameter", "Invalid query parameter", name + " " + message,
+                List.of(new Problem.FieldError(name, message)), Map.of());
+    }
+}

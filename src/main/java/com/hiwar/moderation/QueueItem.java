@@ -1,0 +1,19 @@
+package com.hiwar.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A comment as the moderator dashboard shows it: with its article, author, reasons and parent. */
+public record QueueItem(long id, String status, String body, Instant createdAt, Instant editedAt, int version,
+                       boolean featured, int openReports, String claimedBy, Instant claimExpiresAt,
+                       ArticleRef article, AuthorRef author, List<Reason> reasons, ParentRef parent) {
+
+    public record ArticleRef(String id, String title, String url) {}
+
+    public record AuthorRef(long id, String name, String status, boolean trusted, boolean premoderated,
+                            long published, long rejected, long reported) {}
+
+    public record ParentRef(long id, String status, String body, String authorName) {}
+
+    public record Page(List<QueueItem> items, String nextCursor) {}
+}
