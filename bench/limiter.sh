@@ -16,20 +16,11 @@ root=$(cd "$here/.." && pwd)
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
-jar="$root/target/quarkus-app/quarkus-run.jar"
-[ -f "$jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+. "$here/lib.sh"
+ensure_wrk
+[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 
-# Reader tokens signed with the test key, as the publisher's login would issue them.
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-now=$(date +%s)
-header=$(printf '{"alg":"RS256","typ":"JWT","kid":"rsa-2048"}' | b64url)
-for i in $(seq 1 300); do
-  payload=$(printf '{"iss":"https://publisher.test","aud":"hiwar","sub":"bench-reader-%d","name":"قارئ %d","iat":%d,"exp":%d}' \
-    "$i" "$i" "$now" $((now + 7200)) | b64url)
-  sig=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$root/src/test/resources/keys/rsa-private.pem" -binary | b64url)
-  echo "$header.$payload.$sig"
-done > "$work/tokens"
+mint_tokens 300 bench-reader '[]' > "$work/tokens"
 export HIWAR_TOKENS="$work/tokens"
 
 psql -q -U postgres -h localhost -c "drop database if exists hiwar_bench_post with (force)" -c "create database hiwar_bench_post" >/dev/null
@@ -40,16 +31,10 @@ measure() { # mode: off|on
   local mode=$1 enabled=false
   [ -n "${ONLY:-}" ] && [ "$ONLY" != "$mode" ] && return 0
   [ "$mode" = on ] && enabled=true
-  QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/hiwar_bench_post \
-  QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
-  MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/src/test/resources/keys/jwks.json" \
-  MP_JWT_VERIFY_ISSUER=https://publisher.test MP_JWT_VERIFY_AUDIENCES=hiwar \
-  QUARKUS_HTTP_PORT=$port QUARKUS_LOG_LEVEL=WARN \
-  HIWAR_RATELIMIT_ENABLED=$enabled \
-  HIWAR_RATELIMIT_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s" \
-    java -jar "$jar" > "$work/jar-$mode.log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
+  start_jar "$port" hiwar_bench_post "$work/jar-$mode.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
+    HIWAR_RATELIMIT_ENABLED=$enabled HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
+    HIWAR_RATELIMIT_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
+  local pid=$jar_pid
   wrk -t"$threads" -c"$connections" -d10s -s "$here/post-comment.lua" "http://localhost:$port" >/dev/null  # warm-up
   local before; before=$(evalsha_calls)
   local out; out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$here/post-comment.lua" "http://localhost:$port")

@@ -36,7 +36,7 @@ public class BodySizeLimit {
                 } else {
                     ctx.next();
                 }
-            } else if (WITH_BODY.contains(ctx.request().method())) {
+            } else if (WITH_BODY.contains(ctx.request().method()) && chunked(ctx)) {
                 // Chunked: buffer up to the limit here; past it the handler fails the request with 413.
                 (admin ? adminBodies : bodies).handle(ctx);
             } else {
@@ -46,7 +46,7 @@ public class BodySizeLimit {
         // Quarkus REST waits forever for a pre-read body that turned out empty; answer it here.
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             if (ctx.request().getHeader("Content-Length") == null && WITH_BODY.contains(ctx.request().method())
-                    && (ctx.body().buffer() == null || ctx.body().length() == 0)) {
+                    && chunked(ctx) && (ctx.body().buffer() == null || ctx.body().length() == 0)) {
                 problem(ctx, 400, "malformed-json", "Empty body", "This request needs a JSON body");
             } else {
                 ctx.next();
@@ -59,6 +59,18 @@ public class BodySizeLimit {
                 ctx.next();
             }
         });
+    }
+
+    /**
+     * Whether a body may stream in without a declared length: chunked in HTTP/1.1, or any
+     * HTTP/2 request. An HTTP/1.1 request with neither header has no body (RFC 9112 6.3).
+     */
+    private static boolean chunked(RoutingContext ctx) {
+        if (ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_2) {
+            return true;
+        }
+        String te = ctx.request().getHeader("Transfer-Encoding");
+        return te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked");
     }
 
     private static long declaredLength(String header) {

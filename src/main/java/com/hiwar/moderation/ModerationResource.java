@@ -74,6 +74,7 @@ public class ModerationResource {
 
     @POST
     @Path("queues/{queue}/claim")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Claim the next batch of a queue under a lease; parallel moderators get disjoint batches")
     public List<QueueItem> claim(@RestPath String queue, @RestQuery String articleId, @RestQuery Integer limit) {
         ModerationQueue.predicate(queue);
@@ -109,6 +110,7 @@ public class ModerationResource {
 
     @DELETE
     @Path("users/{userId}/ban")
+    @Consumes(MediaType.WILDCARD)
     public ModeratedUsers.Profile unban(@RestPath long userId) {
         return users.unban(userId, me());
     }

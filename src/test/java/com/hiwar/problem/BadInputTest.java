@@ -187,4 +187,19 @@ class BadInputTest {
         return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"500\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
+
+    @Test
+    void aPostWithoutLengthOrChunksHasAnEmptyBody() throws Exception {
+        // HTTP/1.1 without Content-Length or Transfer-Encoding carries no body (RFC 9112 6.3):
+        // bodiless actions such as the dev sign-in or a queue claim must not wait for one.
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /api/v1/moderation/queues/pending/claim?articleId=none HTTP/1.1\r\n"
+                    + "Host: localhost\r\nAuthorization: Bearer " + Tokens.moderator(Tokens.newSubject())
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 200 OK", status);
+        }
+    }
 }
