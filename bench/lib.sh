@@ -16,6 +16,15 @@ mint_tokens() {
   done
 }
 
+# bench_setup: a scratch folder in $work (kept with KEEP_LOGS=1), background jobs stopped on
+# exit, wrk installed, the packaged jar present.
+bench_setup() {
+  work=$(mktemp -d)
+  trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
+  ensure_wrk
+  [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+}
+
 ensure_wrk() {
   command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }; }
 }

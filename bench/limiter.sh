@@ -13,12 +13,8 @@ connections=${CONNECTIONS:-32}
 port=${PORT:-8082}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
-
 . "$here/lib.sh"
-ensure_wrk
-[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+bench_setup
 
 mint_tokens 300 bench-reader '[]' > "$work/tokens"
 export HIWAR_TOKENS="$work/tokens"

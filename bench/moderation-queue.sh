@@ -8,11 +8,8 @@ seconds=${1:-20}
 port=${PORT:-8083}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; [ -n "${KEEP_LOGS:-}" ] || rm -rf "$work"' EXIT
 . "$here/lib.sh"
-ensure_wrk
-[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+bench_setup
 
 db=hiwar_bench_queue
 psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
@@ -25,26 +22,24 @@ insert into comments (article_id, author_id, depth, status, body, dir, created_a
 select 'bench-' || (1 + g % 1000), (select min(id) from users) + g % 10000, 0, 'pending',
        'تعليق ينتظر المراجعة رقم ' || g, 'rtl', now() - make_interval(secs => 100000 - g), 'تعليق ينتظر المراجعه رقم ' || g
 from generate_series(1, 100000) g;
-analyze;
+vacuum analyze;
+checkpoint;
 SQL
 mint_tokens 100 bench-moderator '["moderator"]' > "$work/tokens"
 export HIWAR_TOKENS="$work/tokens"
-cat > "$work/page.lua" <<'LUA'
+# A wrk script: METHOD PATH as a random moderator, each connection pausing 100 ms between requests.
+lua_for() {
+  cat <<LUA
 local tokens = {}
 init = function() for l in io.lines(os.getenv("HIWAR_TOKENS")) do tokens[#tokens + 1] = l end end
 request = function()
-  return wrk.format("GET", "/api/v1/moderation/queues/pending?limit=20", {["Authorization"] = "Bearer " .. tokens[math.random(#tokens)]})
+  return wrk.format("$1", "$2", {["Authorization"] = "Bearer " .. tokens[math.random(#tokens)]})
 end
 delay = function() return 100 end
 LUA
-cat > "$work/claim.lua" <<'LUA'
-local tokens = {}
-init = function() for l in io.lines(os.getenv("HIWAR_TOKENS")) do tokens[#tokens + 1] = l end end
-request = function()
-  return wrk.format("POST", "/api/v1/moderation/queues/pending/claim?limit=20", {["Authorization"] = "Bearer " .. tokens[math.random(#tokens)]})
-end
-delay = function() return 100 end
-LUA
+}
+lua_for GET "/api/v1/moderation/queues/pending?limit=20" > "$work/page.lua"
+lua_for POST "/api/v1/moderation/queues/pending/claim?limit=20" > "$work/claim.lua"
 run() { # name script
   wrk -t1 -c5 -d"${WARMUP:-30}s" -s "$2" "http://localhost:$port" >/dev/null   # warm-up
   local out; out=$(wrk -t1 -c5 -d"${seconds}s" --latency -s "$2" "http://localhost:$port")

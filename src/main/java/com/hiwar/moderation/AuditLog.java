@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,38 +35,25 @@ public class AuditLog {
         if (size < 1 || size > 200) {
             throw ModerationQueue.bad("limit", "must be between 1 and 200");
         }
-        StringBuilder sql = new StringBuilder("""
-                select id, at, actor, action, comment_id, user_id, article_id, status_before, status_after, reason,
-                       details::text from moderation_audit where true""");
-        Map<String, Object> params = new HashMap<>();
-        if (f.commentId() != null) {
-            sql.append(" and comment_id = :c");
-            params.put("c", f.commentId());
-        }
-        if (f.userId() != null) {
-            sql.append(" and user_id = :u");
-            params.put("u", f.userId());
-        }
-        if (f.actor() != null) {
-            sql.append(" and actor = :a");
-            params.put("a", f.actor());
-        }
-        if (f.articleId() != null) {
-            sql.append(" and article_id = :art");
-            params.put("art", f.articleId());
-        }
+        Long before = null;
         if (cursor != null) {
             try {
-                params.put("before", Long.parseLong(cursor));
+                before = Long.parseLong(cursor);
             } catch (NumberFormatException e) {
                 throw new ProblemException(400, "bad-cursor", "Invalid cursor", "Use the nextCursor of the previous page");
             }
-            sql.append(" and id < :before");
         }
-        sql.append(" order by id desc limit :n");
-        params.put("n", size + 1);
-        Query q = Panache.getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(q::setParameter);
+        Query q = new SqlFilter("""
+                select id, at, actor, action, comment_id, user_id, article_id, status_before, status_after, reason,
+                       details::text from moderation_audit where true""")
+                .and("comment_id = :c", "c", f.commentId())
+                .and("user_id = :u", "u", f.userId())
+                .and("actor = :a", "a", f.actor())
+                .and("article_id = :art", "art", f.articleId())
+                .and("id < :before", "before", before)
+                .append(" order by id desc limit :n")
+                .bind("n", size + 1)
+                .query(null);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         List<Entry> entries = new ArrayList<>();

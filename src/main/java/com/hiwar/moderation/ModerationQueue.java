@@ -58,48 +58,30 @@ public class ModerationQueue {
         if (size < 1 || size > MAX_PAGE) {
             throw bad("limit", "must be between 1 and " + MAX_PAGE);
         }
-        StringBuilder sql = new StringBuilder("select c.id from comments c where ").append(predicate(queue));
-        Map<String, Object> params = new HashMap<>();
-        if (f.articleId() != null) {
-            sql.append(" and c.article_id = :article");
-            params.put("article", f.articleId());
-        }
-        if (f.authorId() != null) {
-            sql.append(" and c.author_id = :author");
-            params.put("author", f.authorId());
-        }
-        if (f.from() != null) {
-            sql.append(" and c.created_at >= :from");
-            params.put("from", f.from());
-        }
-        if (f.to() != null) {
-            sql.append(" and c.created_at < :to");
-            params.put("to", f.to());
-        }
-        if (f.rule() != null) {
-            sql.append(" and exists (select 1 from moderation_decisions d where d.comment_id = c.id"
-                    + " and d.reasons @> cast(:rule as jsonb))");
-            params.put("rule", "[{\"rule\":" + io.vertx.core.json.Json.encode(f.rule()) + "}]");
-        }
+        String needle = null;
         if (f.q() != null && !f.q().isBlank()) {
-            String needle = MatchNormalizer.normalize(f.q()).full().text();
+            needle = MatchNormalizer.normalize(f.q()).full().text();
             if (needle.isEmpty()) {
                 throw bad("q", "has no letters or digits to search for");
             }
-            sql.append(" and c.search_text like :q");
-            params.put("q", "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            needle = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         }
-        if (cursor != null) {
-            Object[] after = decode(cursor);
-            sql.append(newest ? " and (c.created_at, c.id) < (:at, :id)" : " and (c.created_at, c.id) > (:at, :id)");
-            params.put("at", after[0]);
-            params.put("id", after[1]);
-        }
+        Object[] after = cursor == null ? new Object[2] : decode(cursor);
         String dir = newest ? "desc" : "asc";
-        sql.append(" order by c.created_at ").append(dir).append(", c.id ").append(dir).append(" limit :n");
-        params.put("n", size + 1);
-        Query query = Panache.getEntityManager().createNativeQuery(sql.toString(), Long.class);
-        params.forEach(query::setParameter);
+        SqlFilter sql = new SqlFilter("select c.id from comments c where " + predicate(queue))
+                .and("c.article_id = :article", "article", f.articleId())
+                .and("c.author_id = :author", "author", f.authorId())
+                .and("c.created_at >= :from", "from", f.from())
+                .and("c.created_at < :to", "to", f.to())
+                .and("exists (select 1 from moderation_decisions d where d.comment_id = c.id"
+                        + " and d.reasons @> cast(:rule as jsonb))", "rule",
+                        f.rule() == null ? null : "[{\"rule\":" + io.vertx.core.json.Json.encode(f.rule()) + "}]")
+                .and("c.search_text like :q", "q", needle)
+                .and(newest ? "(c.created_at, c.id) < (:at, :id)" : "(c.created_at, c.id) > (:at, :id)",
+                        "at", after[0], "id", after[1])
+                .append(" order by c.created_at " + dir + ", c.id " + dir + " limit :n")
+                .bind("n", size + 1);
+        Query query = sql.query(Long.class);
         @SuppressWarnings("unchecked")
         List<Long> ids = query.getResultList();
         boolean more = ids.size() > size;

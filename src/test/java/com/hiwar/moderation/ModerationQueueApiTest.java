@@ -307,14 +307,15 @@ class ModerationQueueApiTest {
             ids.add(((Number) o).longValue());
         }
         String[] statuses = {"published", "pending", "rejected", "deleted"};
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        // Eight writers moving comments between queues at once: the counters must neither drift nor deadlock.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < 8; t++) {
                 int seed = t;
                 work.add(pool.submit(() -> {
                     Random random = new Random(seed);
-                    for (int i = 0; i < 750; i++) {
+                    for (int i = 0; i < 375; i++) {
                         long id = ids.get(random.nextInt(ids.size()));
                         Db.exec("update comments set status = ?1, open_reports = ?2 where id = ?3",
                                 statuses[random.nextInt(4)], random.nextInt(3) == 0 ? random.nextInt(3) : 0, id);
