@@ -36,7 +36,7 @@ start_jar() {
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/src/test/resources/keys/jwks.json" \
       MP_JWT_VERIFY_ISSUER=https://publisher.test MP_JWT_VERIFY_AUDIENCES=hiwar \
       QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN "$@" \
-      java -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
+      java ${JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   jar_pid=$!
   for _ in $(seq 1 120); do curl -fs "http://localhost:$port/q/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "the jar did not become ready; see $log" >&2

@@ -46,7 +46,7 @@ public class CurrentUser {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException();
         }
-        User user = User.upsert(jwt.getSubject(), displayName(jwt));
+        User user = User.current(jwt.getSubject(), displayName(jwt));
         if (user.isBannedAt(Instant.now())) {
             String until = user.bannedUntil == null ? "permanently" : "until " + user.bannedUntil;
             throw ProblemException.forbidden("user-banned", "Account suspended",
