@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The moderation queues: keyset pages with filters, exact counts, and claims under a lease so
@@ -147,42 +146,42 @@ public class ModerationQueue {
         return items;
     }
 
-    /** The dashboard's view of these comments, in the given order: four batched queries, whatever the count. */
+    /** The dashboard's view of these comments, in the given order: one query, whatever the count. */
     @Transactional
     public List<QueueItem> items(List<Long> ids) {
         if (ids.isEmpty()) {
             return new ArrayList<>();
         }
-        var em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                 select c.id, c.status, c.body, c.created_at, c.edited_at, c.version, c.featured, c.open_reports,
                        c.claimed_by, c.claim_expires_at, c.article_id, a.title, a.url, c.author_id, c.parent_id,
                        u.display_name, u.status, u.trusted, u.premoderated,
-                       (select reasons::text from moderation_decisions d where d.comment_id = c.id order by d.id desc limit 1)
-                from comments c join articles a on a.id = c.article_id left join users u on u.id = c.author_id
+                       (select reasons::text from moderation_decisions d where d.comment_id = c.id order by d.id desc limit 1),
+                       ac.published, ac.rejected, ac.reported, p.status, p.body, pu.display_name
+                from comments c
+                join articles a on a.id = c.article_id
+                left join users u on u.id = c.author_id
+                left join lateral (
+                    select count(*) filter (where x.status = 'published') as published,
+                           count(*) filter (where x.status = 'rejected') as rejected,
+                           coalesce(sum(x.open_reports), 0) as reported
+                    from comments x where x.author_id = c.author_id) ac on c.author_id is not null
+                left join comments p on p.id = c.parent_id
+                left join users pu on pu.id = p.author_id
                 where c.id in (:ids)""").setParameter("ids", ids).getResultList();
-        Set<Long> authors = rows.stream().map(r -> (Long) r[13]).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, long[]> authorCounts = authorCounts(authors);
-        Set<Long> parentIds = rows.stream().map(r -> (Long) r[14]).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Map<Long, QueueItem.ParentRef> parents = new HashMap<>();
-        if (!parentIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> prow = em.createNativeQuery("""
-                    select p.id, p.status, p.body, u.display_name from comments p left join users u on u.id = p.author_id
-                    where p.id in (:ids)""").setParameter("ids", parentIds).getResultList();
-            prow.forEach(p -> parents.put((Long) p[0], new QueueItem.ParentRef((Long) p[0], (String) p[1], (String) p[2], (String) p[3])));
-        }
         Map<Long, QueueItem> byId = new HashMap<>();
         for (Object[] r : rows) {
             Long authorId = (Long) r[13];
-            long[] counts = authorId == null ? new long[3] : authorCounts.getOrDefault(authorId, new long[3]);
             QueueItem.AuthorRef author = authorId == null ? null : new QueueItem.AuthorRef(authorId, (String) r[15],
-                    (String) r[16], Boolean.TRUE.equals(r[17]), Boolean.TRUE.equals(r[18]), counts[0], counts[1], counts[2]);
+                    (String) r[16], Boolean.TRUE.equals(r[17]), Boolean.TRUE.equals(r[18]), count(r[20]), count(r[21]),
+                    count(r[22]));
+            QueueItem.ParentRef parent = r[14] == null ? null
+                    : new QueueItem.ParentRef((Long) r[14], (String) r[23], (String) r[24], (String) r[25]);
             byId.put((Long) r[0], new QueueItem((Long) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
                     ((Number) r[5]).intValue(), (Boolean) r[6], ((Number) r[7]).intValue(), (String) r[8], instant(r[9]),
                     new QueueItem.ArticleRef((String) r[10], (String) r[11], (String) r[12]), author,
-                    reasons((String) r[19]), r[14] == null ? null : parents.get((Long) r[14])));
+                    reasons((String) r[19]), parent));
         }
         List<QueueItem> out = new ArrayList<>();
         ids.forEach(id -> {
@@ -193,20 +192,8 @@ public class ModerationQueue {
         return out;
     }
 
-    /** Per author: published, rejected, and open reports against them. */
-    Map<Long, long[]> authorCounts(Set<Long> authors) {
-        Map<Long, long[]> counts = new HashMap<>();
-        if (authors.isEmpty()) {
-            return counts;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select author_id, count(*) filter (where status = 'published'), count(*) filter (where status = 'rejected'),
-                       coalesce(sum(open_reports), 0)
-                from comments where author_id in (:ids) group by author_id""").setParameter("ids", authors).getResultList();
-        rows.forEach(r -> counts.put((Long) r[0], new long[] {((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                ((Number) r[3]).longValue()}));
-        return counts;
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static List<Reason> reasons(String json) {
