@@ -2,13 +2,11 @@ package com.hiwar.moderation;
 
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
-import com.hiwar.text.MatchNormalizer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Decides new and edited comments with the rule pipeline and records every decision with its
@@ -82,16 +80,17 @@ public class ModerationService {
         }
 
         public boolean postedRecently(String normalizedText) {
-            @SuppressWarnings("unchecked")
-            List<String> bodies = Panache.getEntityManager().createNativeQuery("""
-                    select body from comments
+            // comments.search_text holds each body normalized the same way, so this is one lookup.
+            return !Panache.getEntityManager().createNativeQuery("""
+                    select 1 from comments
                     where author_id = :a and created_at > :since and status <> 'deleted' and id <> :self
-                    order by created_at desc limit 50""")
+                      and search_text = :text
+                    limit 1""")
                     .setParameter("a", actor.userId())
                     .setParameter("since", Instant.now().minus(config.repeat().window()))
                     .setParameter("self", commentId == null ? -1L : commentId)
-                    .getResultList();
-            return bodies.stream().anyMatch(b -> MatchNormalizer.normalize(b).full().text().equals(normalizedText));
+                    .setParameter("text", normalizedText)
+                    .getResultList().isEmpty();
         }
     }
 }
