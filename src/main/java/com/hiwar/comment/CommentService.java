@@ -42,7 +42,7 @@ public class CommentService {
         boolean newestFirst = switch (sort == null ? "newest" : sort) {
             case "newest" -> true;
             case "oldest" -> false;
-            default -> throw badParam("sort", "must be newest or oldest");
+            default -> throw ProblemException.badParameter("sort", "must be newest or oldest");
         };
         int size = pageSize(limit);
         Cursor after = Cursor.decode(cursor, newestFirst ? 'n' : 'o');
@@ -185,7 +185,7 @@ public class CommentService {
             return config.pageSize();
         }
         if (limit < 1 || limit > config.maxPageSize()) {
-            throw badParam("limit", "must be between 1 and " + config.maxPageSize());
+            throw ProblemException.badParameter("limit", "must be between 1 and " + config.maxPageSize());
         }
         return limit;
     }
@@ -240,10 +240,5 @@ public class CommentService {
             case REJECTED -> "Not published: it breaks the community guidelines";
             default -> null;
         };
-    }
-
-    private static ProblemException badParam(String name, String message) {
-        return new ProblemException(400, "bad-parameter", "Invalid query parameter", name + " " + message,
-                List.of(new com.hiwar.problem.Problem.FieldError(name, message)), Map.of());
     }
 }

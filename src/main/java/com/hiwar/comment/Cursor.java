@@ -9,16 +9,17 @@ import java.util.Base64;
 /**
  * A keyset position: the (created_at, id) of the last item served, plus the order it was
  * served in. Opaque to clients; a page stays exact while comments are added around it.
+ * Used by the reader API and by the moderation queues.
  */
-record Cursor(char order, Instant createdAt, long id) {
+public record Cursor(char order, Instant createdAt, long id) {
 
-    String encode() {
+    public String encode() {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
         String raw = order + "." + micros + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
     }
 
-    static Cursor decode(String token, char expectedOrder) {
+    public static Cursor decode(String token, char expectedOrder) {
         if (token == null || token.isEmpty()) {
             return null;
         }

@@ -33,7 +33,7 @@ public class AuditLog {
     public Page query(Filter f, String cursor, Integer limit) {
         int size = limit == null ? 50 : limit;
         if (size < 1 || size > 200) {
-            throw ModerationQueue.bad("limit", "must be between 1 and 200");
+            throw ProblemException.badParameter("limit", "must be between 1 and 200");
         }
         Long before = null;
         if (cursor != null) {

@@ -1,6 +1,6 @@
 package com.hiwar.moderation;
 
-import com.hiwar.problem.Problem;
+import com.hiwar.comment.Cursor;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.MatchNormalizer;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -8,12 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,21 +49,21 @@ public class ModerationQueue {
     public QueueItem.Page page(String queue, Filter f, String order, String cursor, Integer limit) {
         boolean newest = "newest".equals(order);
         if (order != null && !newest && !"oldest".equals(order)) {
-            throw bad("order", "must be oldest or newest");
+            throw ProblemException.badParameter("order", "must be oldest or newest");
         }
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw bad("limit", "must be between 1 and " + MAX_PAGE);
+            throw ProblemException.badParameter("limit", "must be between 1 and " + MAX_PAGE);
         }
         String needle = null;
         if (f.q() != null && !f.q().isBlank()) {
             needle = MatchNormalizer.normalize(f.q()).full().text();
             if (needle.isEmpty()) {
-                throw bad("q", "has no letters or digits to search for");
+                throw ProblemException.badParameter("q", "has no letters or digits to search for");
             }
             needle = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         }
-        Object[] after = cursor == null ? new Object[2] : decode(cursor);
+        Cursor after = Cursor.decode(cursor, newest ? 'n' : 'o');
         String dir = newest ? "desc" : "asc";
         SqlFilter sql = new SqlFilter("select c.id from comments c where " + predicate(queue))
                 .and("c.article_id = :article", "article", f.articleId())
@@ -77,7 +75,7 @@ public class ModerationQueue {
                         f.rule() == null ? null : "[{\"rule\":" + io.vertx.core.json.Json.encode(f.rule()) + "}]")
                 .and("c.search_text like :q", "q", needle)
                 .and(newest ? "(c.created_at, c.id) < (:at, :id)" : "(c.created_at, c.id) > (:at, :id)",
-                        "at", after[0], "id", after[1])
+                        "at", after == null ? null : after.createdAt(), "id", after == null ? null : after.id())
                 .append(" order by c.created_at " + dir + ", c.id " + dir + " limit :n")
                 .bind("n", size + 1);
         Query query = sql.query(Long.class);
@@ -85,7 +83,8 @@ public class ModerationQueue {
         List<Long> ids = query.getResultList();
         boolean more = ids.size() > size;
         List<QueueItem> items = items(more ? ids.subList(0, size) : ids);
-        String next = more ? encode(items.get(items.size() - 1)) : null;
+        QueueItem last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = more ? new Cursor(newest ? 'n' : 'o', last.createdAt(), last.id()).encode() : null;
         return new QueueItem.Page(items, next);
     }
 
@@ -119,7 +118,7 @@ public class ModerationQueue {
     public List<QueueItem> claim(String queue, String articleId, String moderator, Integer limit) {
         int size = limit == null ? 20 : limit;
         if (size < 1 || size > MAX_PAGE) {
-            throw bad("limit", "must be between 1 and " + MAX_PAGE);
+            throw ProblemException.badParameter("limit", "must be between 1 and " + MAX_PAGE);
         }
         // A lease is short-lived working state: losing one in a crash only returns comments to the
         // queue early, so this transaction does not wait for its WAL flush.
@@ -216,22 +215,5 @@ public class ModerationQueue {
         return ((Timestamp) value).toInstant();
     }
 
-    private static String encode(QueueItem last) {
-        String raw = last.createdAt().getEpochSecond() + "." + last.createdAt().getNano() + "." + last.id();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
-    }
 
-    private static Object[] decode(String cursor) {
-        try {
-            String[] p = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split("\\.");
-            return new Object[] {Instant.ofEpochSecond(Long.parseLong(p[0]), Long.parseLong(p[1])), Long.parseLong(p[2])};
-        } catch (RuntimeException e) {
-            throw new ProblemException(400, "bad-cursor", "Invalid cursor", "Use the nextCursor of the previous page");
-        }
-    }
-
-    static ProblemException bad(String name, String message) {
-        return new ProblemException(400, "bad-parameter", "Invalid query parameter", name + " " + message,
-                List.of(new Problem.FieldError(name, message)), Map.of());
-    }
 }

@@ -119,21 +119,17 @@ public class ModeratorActions {
         List<BulkResult> results = new ArrayList<>();
         for (DecisionRequest r : requests) {
             if (r == null || r.id() == null) {
-                results.add(new BulkResult(-1, 422, null, problem(ProblemException.invalid("id", "is required"))));
+                results.add(new BulkResult(-1, 422, null, ProblemException.invalid("id", "is required").toProblem(null)));
                 continue;
             }
             try {
                 QueueItem item = QuarkusTransaction.requiringNew().call(() -> decide(r.id(), r, moderator));
                 results.add(new BulkResult(r.id(), 200, item, null));
             } catch (ProblemException e) {
-                results.add(new BulkResult(r.id(), e.status(), null, problem(e)));
+                results.add(new BulkResult(r.id(), e.status(), null, e.toProblem(null)));
             }
         }
         return results;
-    }
-
-    private static Problem problem(ProblemException e) {
-        return new Problem(Problem.TYPE_BASE + e.slug(), e.title(), e.status(), e.getMessage(), null, e.errors());
     }
 
     private static void require(Comment c, boolean ok, String why) {

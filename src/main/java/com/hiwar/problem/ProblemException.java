@@ -38,6 +38,17 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)), Map.of());
     }
 
+    /** 400 for a query parameter out of range or malformed. */
+    public static ProblemException badParameter(String name, String message) {
+        return new ProblemException(400, "bad-parameter", "Invalid query parameter", name + " " + message,
+                List.of(new Problem.FieldError(name, message)), Map.of());
+    }
+
+    /** The problem body this exception stands for, e.g. for one item of a bulk answer. */
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors);
+    }
+
     public static ProblemException conflict(String slug, String title, String detail) {
         return new ProblemException(409, slug, title, detail);
     }
