@@ -28,6 +28,9 @@ public class Article extends PanacheEntityBase {
     }
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Public comments, kept by a database trigger (V5). */
+    @Column(name = "published_count", insertable = false, updatable = false)
+    public int publishedCount;
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
     static void insertIfAbsent(String id, String url, String title, java.time.Instant closesAt) {

@@ -38,22 +38,41 @@ public class CurrentUser {
         return User.findBySubject(identity.getPrincipal().getName()).stream().mapToLong(u -> u.id).findFirst();
     }
 
+    /** For writes to the shared space (comments, likes, reports): refuses banned accounts and accounts being erased. */
     @Transactional
     public Actor requireActive() {
-        if (actor != null) {
-            return actor;
-        }
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            throw new UnauthorizedException();
-        }
-        User user = User.current(jwt.getSubject(), displayName(jwt));
+        User user = signedIn();
         if (user.isBannedAt(Instant.now())) {
             String until = user.bannedUntil == null ? "permanently" : "until " + user.bannedUntil;
             throw ProblemException.forbidden("user-banned", "Account suspended",
                     "This account may not post or change anything " + until);
         }
-        actor = new Actor(user.id, user.subject, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
+        if (user.eraseRequestedAt != null) {
+            throw ProblemException.forbidden("account-erasing", "Account being erased",
+                    "This account is being erased and can no longer post or change anything");
+        }
         return actor;
+    }
+
+    /** For a reader's own data (profile, export, erasure, notifications): banned readers keep access to it. */
+    @Transactional
+    public Actor requireSignedIn() {
+        signedIn();
+        return actor;
+    }
+
+    private User user;
+
+    private User signedIn() {
+        if (user != null) {
+            return user;
+        }
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            throw new UnauthorizedException();
+        }
+        user = User.current(jwt.getSubject(), displayName(jwt));
+        actor = new Actor(user.id, user.subject, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
+        return user;
     }
 
     static String displayName(JsonWebToken jwt) {

@@ -37,6 +37,9 @@ public class User extends PanacheEntityBase {
     public Instant lastSeenAt;
     /** Set by a moderator: every comment of this user waits for review. */
     public boolean premoderated;
+    /** The reader asked for erasure: the account is frozen until the erasure job removes it. */
+    @Column(name = "erase_requested_at")
+    public Instant eraseRequestedAt;
 
     public boolean isBannedAt(Instant now) {
         return BANNED.equals(status) && (bannedUntil == null || bannedUntil.isAfter(now));

@@ -19,14 +19,16 @@ import java.util.Map;
 public class Comment extends PanacheEntityBase {
 
     /**
-     * What a reader may see: published comments, their own pending ones, and deleted ones
-     * that still carry replies (shown as a placeholder). {@code :viewer} is -1 for anonymous readers.
+     * What a reader may see: published comments (unless readers' reports hid them), their own
+     * pending and hidden ones, and deleted ones that still carry replies (shown as a placeholder).
+     * {@code :viewer} is -1 for anonymous readers.
      */
     static final String VISIBLE = """
-            (c.status = 'published'
+            ((c.status = 'published' and (not c.hidden or c.author_id = :viewer))
              or (c.status = 'pending' and c.author_id = :viewer)
              or (c.status = 'deleted' and exists (
-                    select 1 from comments r where r.parent_id = c.id and r.status in ('published', 'deleted'))))""";
+                    select 1 from comments r where r.parent_id = c.id
+                    and ((r.status = 'published' and not r.hidden) or r.status = 'deleted'))))""";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,10 +61,23 @@ public class Comment extends PanacheEntityBase {
     public String claimedBy;
     @Column(name = "claim_expires_at")
     public Instant claimExpiresAt;
+    /** Kept by the like endpoints with atomic updates, never through the entity (no version bump). */
+    @Column(name = "like_count", insertable = false, updatable = false)
+    public int likeCount;
+    /** Open reports, weighted; reaching the threshold hides the comment. Written by the report service. */
+    @Column(name = "report_score")
+    public int reportScore;
+    /** Hidden by readers' reports until a moderator decides; the author still sees it. */
+    public boolean hidden;
 
-    boolean isVisibleTo(long viewer) {
+    /** What everyone may see: published and not hidden. Only public content is streamed and counted. */
+    public boolean isPublic() {
+        return status == CommentStatus.PUBLISHED && !hidden;
+    }
+
+    public boolean isVisibleTo(long viewer) {
         return switch (status) {
-            case PUBLISHED -> true;
+            case PUBLISHED -> !hidden || (authorId != null && authorId == viewer);
             case PENDING -> authorId != null && authorId == viewer;
             case DELETED -> hasVisibleReplies(id);
             case REJECTED -> false;
@@ -70,42 +85,78 @@ public class Comment extends PanacheEntityBase {
     }
 
     private static boolean hasVisibleReplies(long id) {
-        return count("parentId = ?1 and status in ?2", id,
-                List.of(CommentStatus.PUBLISHED, CommentStatus.DELETED)) > 0;
+        return count("parentId = ?1 and ((status = ?2 and hidden = false) or status = ?3)", id,
+                CommentStatus.PUBLISHED, CommentStatus.DELETED) > 0;
     }
 
     /** Featured published top-level comments of an article, newest first. */
     static List<Comment> featured(String articleId, int limit) {
-        return find("articleId = ?1 and parentId is null and featured = true and status = ?2 order by createdAt desc",
+        return find("articleId = ?1 and parentId is null and featured = true and status = ?2 and hidden = false order by createdAt desc",
                 articleId, CommentStatus.PUBLISHED).page(0, limit).list();
     }
 
+    /** The orders a list can be read in; each is a keyset over an index. */
+    enum Sort {
+        NEWEST('n', "(c.created_at, c.id)", "desc"),
+        OLDEST('o', "(c.created_at, c.id)", "asc"),
+        /** Most liked first, then newest. Likes move while a reader pages, so a page may repeat or skip a comment whose count changed. */
+        TOP('t', "(c.like_count, c.created_at, c.id)", "desc");
+
+        final char code;
+        final String key;
+        final String direction;
+
+        Sort(char code, String key, String direction) {
+            this.code = code;
+            this.key = key;
+            this.direction = direction;
+        }
+
+        Cursor after(Comment last) {
+            return new Cursor(code, last.createdAt, last.id, this == TOP ? last.likeCount : 0);
+        }
+    }
+
     /** One keyset page of top-level comments, fetching one extra row to know whether more follow. */
-    static List<Comment> topLevelPage(String articleId, long viewer, Cursor after, boolean newestFirst, int limit) {
-        return keysetPage("c.article_id = :scope and c.parent_id is null", articleId, viewer, after, newestFirst, limit);
+    static List<Comment> topLevelPage(String articleId, long viewer, Cursor after, Sort sort, int limit) {
+        return keysetPage("c.article_id = :scope and c.parent_id is null", articleId, viewer, after, sort, limit);
     }
 
     /** Replies to one comment, oldest first, after the cursor. */
     static List<Comment> repliesPage(long parentId, long viewer, Cursor after, int limit) {
-        return keysetPage("c.parent_id = :scope", parentId, viewer, after, false, limit);
+        return keysetPage("c.parent_id = :scope", parentId, viewer, after, Sort.OLDEST, limit);
     }
 
     private static List<Comment> keysetPage(String scope, Object scopeValue, long viewer, Cursor after,
-                                            boolean descending, int limit) {
-        String order = descending ? "desc" : "asc";
+                                            Sort sort, int limit) {
+        boolean top = sort == Sort.TOP;
+        String cursorValue = top ? "(:score, :at, :id)" : "(:at, :id)";
+        String orderBy = sort.key.substring(1, sort.key.length() - 1).replace(",", " " + sort.direction + ",")
+                + " " + sort.direction;
         String sql = "select c.* from comments c where " + scope + " and " + VISIBLE
-                + (after == null ? "" : " and (c.created_at, c.id) " + (descending ? "<" : ">") + " (:at, :id)")
-                + " order by c.created_at " + order + ", c.id " + order + " limit :limit";
+                + (after == null ? "" : " and " + sort.key + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
+                + " order by " + orderBy + " limit :limit";
         var query = getEntityManager().createNativeQuery(sql, Comment.class)
                 .setParameter("scope", scopeValue)
                 .setParameter("viewer", viewer)
                 .setParameter("limit", limit);
         if (after != null) {
             query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            if (top) {
+                query.setParameter("score", (int) after.score());
+            }
         }
         @SuppressWarnings("unchecked")
         List<Comment> rows = query.getResultList();
         return rows;
+    }
+
+    /** One keyset page of an author's own comments in every status, newest first. */
+    static List<Comment> byAuthor(long authorId, Cursor after, int limit) {
+        return find("authorId = ?1" + (after == null ? "" : " and (createdAt < ?2 or (createdAt = ?2 and id < ?3))")
+                        + " order by createdAt desc, id desc",
+                after == null ? new Object[] {authorId} : new Object[] {authorId, after.createdAt(), after.id()})
+                .page(0, limit).list();
     }
 
     /** The first {@code perParent} visible replies of each parent, oldest first, in one query. */
@@ -144,7 +195,15 @@ public class Comment extends PanacheEntityBase {
         return counts;
     }
 
-    static long publishedCount(String articleId) {
-        return count("articleId = ?1 and status = ?2", articleId, CommentStatus.PUBLISHED);
+    /** The viewer's likes among these comments. */
+    static java.util.Set<Long> likedBy(long viewer, Collection<Long> ids) {
+        if (viewer == CommentService.ANONYMOUS || ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> rows = getEntityManager().createNativeQuery(
+                "select comment_id from comment_likes where user_id = :viewer and comment_id in (:ids)")
+                .setParameter("viewer", viewer).setParameter("ids", ids).getResultList();
+        return rows.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
     }
 }

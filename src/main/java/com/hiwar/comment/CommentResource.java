@@ -4,6 +4,7 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
+import com.hiwar.http.Conditional;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,32 +51,46 @@ public class CommentResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Conditional conditional;
+
     @GET
     @Path("articles/{articleId}/comments")
     @PermitAll
-    @APIResponse(responseCode = "200", description = "One page of top-level comments with their first replies; an unknown article gives an empty page")
-    @APIResponse(responseCode = "400", description = "Bad sort, limit or cursor")
-    public CommentPage list(@RestPath String articleId, @RestQuery String sort, @RestQuery Integer limit,
-                            @RestQuery String cursor) {
-        return comments.page(articleId, sort, limit, cursor, viewer());
+    @APIResponse(responseCode = "200", description = "One page of top-level comments with their first replies; an unknown article gives an empty page. "
+            + "Carries an ETag; signed-in readers get a private response",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", description = "Bad sort (newest, oldest, top), limit or cursor")
+    public Response list(@RestPath String articleId, @RestQuery String sort, @RestQuery Integer limit,
+                         @RestQuery String cursor, @Context HttpHeaders headers) {
+        long viewer = viewer();
+        return conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), viewer != CommentService.ANONYMOUS);
     }
 
     @GET
     @Path("comments/{id}")
     @PermitAll
-    @APIResponse(responseCode = "200", description = "The comment with its first replies")
+    @APIResponse(responseCode = "200", description = "The comment with its first replies",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such comment, or not visible to you")
-    public CommentView get(@RestPath long id) {
-        return comments.get(id, viewer());
+    public Response get(@RestPath long id, @Context HttpHeaders headers) {
+        long viewer = viewer();
+        return conditional.ok(headers, comments.get(id, viewer), viewer != CommentService.ANONYMOUS);
     }
 
     @GET
     @Path("comments/{id}/replies")
     @PermitAll
-    @APIResponse(responseCode = "200", description = "Direct replies, oldest first")
+    @APIResponse(responseCode = "200", description = "Direct replies, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such comment, or not visible to you")
-    public CommentPage replies(@RestPath long id, @RestQuery Integer limit, @RestQuery String cursor) {
-        return comments.replies(id, limit, cursor, viewer());
+    public Response replies(@RestPath long id, @RestQuery Integer limit, @RestQuery String cursor,
+                            @Context HttpHeaders headers) {
+        long viewer = viewer();
+        return conditional.ok(headers, comments.replies(id, limit, cursor, viewer), viewer != CommentService.ANONYMOUS);
     }
 
     @POST

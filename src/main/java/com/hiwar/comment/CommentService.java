@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import jakarta.enterprise.event.Event;
 import java.util.stream.Stream;
 
 /** Reading and writing comments: visibility, threading, the edit window and soft deletion. */
@@ -38,23 +40,27 @@ public class CommentService {
     @Inject
     ArticleService articles;
 
+    @Inject
+    Event<CommentChanged> changes;
+
     public CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer) {
-        boolean newestFirst = switch (sort == null ? "newest" : sort) {
-            case "newest" -> true;
-            case "oldest" -> false;
-            default -> throw ProblemException.badParameter("sort", "must be newest or oldest");
+        Comment.Sort order = switch (sort == null ? "newest" : sort) {
+            case "newest" -> Comment.Sort.NEWEST;
+            case "oldest" -> Comment.Sort.OLDEST;
+            case "top" -> Comment.Sort.TOP;
+            default -> throw ProblemException.badParameter("sort", "must be newest, oldest or top");
         };
         int size = pageSize(limit);
-        Cursor after = Cursor.decode(cursor, newestFirst ? 'n' : 'o');
+        Cursor after = Cursor.decode(cursor, order.code);
         Article article = articles.find(articleId).orElse(null);
         if (article == null) {
             return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null), List.of(), null);
         }
-        List<Comment> rows = Comment.topLevelPage(articleId, viewer, after, newestFirst, size + 1);
-        String next = nextCursor(rows, size, newestFirst ? 'n' : 'o');
+        List<Comment> rows = Comment.topLevelPage(articleId, viewer, after, order, size + 1);
+        String next = nextCursor(rows, size, order);
         List<Comment> page = rows.subList(0, Math.min(size, rows.size()));
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
-                Comment.publishedCount(article.id), article.title, article.url);
+                article.publishedCount, article.title, article.url);
         // Comments moderators featured lead the first page, whatever the sort.
         List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, 5), viewer, true) : null;
         return new CommentPage(state, featured, views(page, viewer, true), next);
@@ -64,8 +70,16 @@ public class CommentService {
         visible(parentId, viewer);
         int size = pageSize(limit);
         List<Comment> rows = Comment.repliesPage(parentId, viewer, Cursor.decode(cursor, 'o'), size + 1);
-        String next = nextCursor(rows, size, 'o');
+        String next = nextCursor(rows, size, Comment.Sort.OLDEST);
         return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), viewer, false), next);
+    }
+
+    /** A reader's own comments, every status, newest first (deleted ones as placeholders). */
+    public CommentPage byAuthor(long authorId, Integer limit, String cursor) {
+        int size = pageSize(limit);
+        List<Comment> rows = Comment.byAuthor(authorId, Cursor.decode(cursor, 'n'), size + 1);
+        String next = nextCursor(rows, size, Comment.Sort.NEWEST);
+        return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), authorId, false), next);
     }
 
     public CommentView get(long id, long viewer) {
@@ -106,6 +120,7 @@ public class CommentService {
         comment.persist();
         comment.flush();
         moderation.record(comment.id, comment.version, verdict);
+        announce(comment, false, null);
         return views(List.of(comment), actor.userId(), false).get(0);
     }
 
@@ -127,6 +142,7 @@ public class CommentService {
         if (!body.equals(comment.body)) {
             // An edit is decided like a new comment: it can be held, or rejected, but a
             // published comment edited into something banned never stays up.
+            boolean wasPublic = comment.isPublic();
             Article article = Article.findById(comment.articleId);
             ModerationService.Outcome decided = moderation.decide(actor, article != null && article.premoderated, body, comment.id);
             Verdict verdict = decided.verdict();
@@ -137,6 +153,7 @@ public class CommentService {
             comment.editedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
             moderation.record(comment.id, comment.version, verdict);
+            announce(comment, wasPublic, null);
         }
         return views(List.of(comment), actor.userId(), false).get(0);
     }
@@ -154,12 +171,25 @@ public class CommentService {
     public void delete(Actor actor, long id) {
         Comment comment = ownComment(actor, id);
         if (comment.status != CommentStatus.DELETED) {
+            boolean wasPublic = comment.isPublic();
             com.hiwar.moderation.Audit.actAs(actor.subject(), "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
+            announce(comment, wasPublic, null);
         }
+    }
+
+    /**
+     * Tells the rest of the service (live stream, notifications, count caches) that a comment
+     * changed, inside the transaction that changed it. {@code decision} names a moderator's
+     * decision when there was one. Observers that reach outside the database wait for the commit.
+     */
+    public void announce(Comment c, boolean wasPublic, String decision) {
+        CommentView publicView = c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null;
+        changes.fire(new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
+                wasPublic, c.isPublic(), publicView, decision));
     }
 
     private Comment ownComment(Actor actor, long id) {
@@ -190,12 +220,8 @@ public class CommentService {
         return limit;
     }
 
-    private static String nextCursor(List<Comment> rows, int size, char order) {
-        if (rows.size() <= size) {
-            return null;
-        }
-        Comment last = rows.get(size - 1);
-        return new Cursor(order, last.createdAt, last.id).encode();
+    private static String nextCursor(List<Comment> rows, int size, Comment.Sort order) {
+        return rows.size() <= size ? null : order.after(rows.get(size - 1)).encode();
     }
 
     private Instant editableUntil(Comment comment) {
@@ -209,35 +235,39 @@ public class CommentService {
         List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
         Map<Long, Long> counts = Comment.replyCounts(all.stream().map(c -> c.id).toList(), viewer);
         Map<Long, User> authors = User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList());
+        Set<Long> liked = Comment.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
         for (Comment reply : previews) {
             previewsByParent.computeIfAbsent(reply.parentId, k -> new ArrayList<>())
-                    .add(view(reply, viewer, authors, counts, null));
+                    .add(view(reply, viewer, authors, counts, liked, null));
         }
         return comments.stream()
-                .map(c -> view(c, viewer, authors, counts,
+                .map(c -> view(c, viewer, authors, counts, liked,
                         withPreview ? previewsByParent.getOrDefault(c.id, List.of()) : null))
                 .toList();
     }
 
     private CommentView view(Comment c, long viewer, Map<Long, User> authors, Map<Long, Long> counts,
-                             List<CommentView> replies) {
+                             Set<Long> liked, List<CommentView> replies) {
         boolean deleted = c.status == CommentStatus.DELETED;
         boolean mine = !deleted && c.authorId != null && c.authorId == viewer;
         User author = deleted || c.authorId == null ? null : authors.get(c.authorId);
         boolean editable = mine && (c.status == CommentStatus.PUBLISHED || c.status == CommentStatus.PENDING);
-        return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, mine ? notice(c.status) : null,
+        return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, mine ? notice(c) : null,
+                mine && c.hidden ? Boolean.TRUE : null,
                 deleted ? null : c.body, c.dir,
                 author == null ? null : new CommentView.Author(author.id, author.displayName),
-                c.createdAt, c.editedAt, c.version, mine, editable ? editableUntil(c) : null,
-                counts.getOrDefault(c.id, 0L), replies);
+                c.createdAt, c.editedAt, c.version, deleted ? 0 : c.likeCount,
+                viewer == ANONYMOUS || deleted ? null : liked.contains(c.id),
+                mine, editable ? editableUntil(c) : null, counts.getOrDefault(c.id, 0L), replies);
     }
 
     /** What the author learns: never which rule fired, only where the comment stands. */
-    private static String notice(CommentStatus status) {
-        return switch (status) {
+    private static String notice(Comment c) {
+        return switch (c.status) {
             case PENDING -> "Awaiting review: a moderator will look at it shortly";
             case REJECTED -> "Not published: it breaks the community guidelines";
+            case PUBLISHED -> c.hidden ? "Hidden after readers reported it, until a moderator reviews it" : null;
             default -> null;
         };
     }

@@ -14,12 +14,17 @@ public record CommentView(
         CommentStatus status,
         /** For the author only: "awaiting review" or "not published", never the rule that fired. */
         String notice,
+        /** For the author only: readers' reports hid it from everyone else until a moderator decides. */
+        Boolean hidden,
         String body,
         String dir,
         Author author,
         Instant createdAt,
         Instant editedAt,
         int version,
+        int likes,
+        /** Whether the signed-in viewer likes it; absent for anonymous readers. */
+        Boolean liked,
         boolean mine,
         Instant editableUntil,
         Long replyCount,

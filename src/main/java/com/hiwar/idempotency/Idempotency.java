@@ -41,6 +41,14 @@ public class Idempotency {
         public static Result created(String location, Object entity) {
             return new Result(201, location, entity);
         }
+
+        public static Result ok(Object entity) {
+            return new Result(200, null, entity);
+        }
+
+        public static Result accepted(String location, Object entity) {
+            return new Result(202, location, entity);
+        }
     }
 
     @Inject

@@ -58,7 +58,7 @@ public class AuditLog {
         List<Object[]> rows = q.getResultList();
         List<Entry> entries = new ArrayList<>();
         for (Object[] r : rows.subList(0, Math.min(size, rows.size()))) {
-            entries.add(new Entry(((Number) r[0]).longValue(), ModerationQueue.instant(r[1]), (String) r[2], (String) r[3],
+            entries.add(new Entry(((Number) r[0]).longValue(), com.hiwar.db.Rows.instant(r[1]), (String) r[2], (String) r[3],
                     r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
                     (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]));
         }

@@ -1,6 +1,7 @@
 package com.hiwar.moderation;
 
 import com.hiwar.article.Article;
+import com.hiwar.article.ArticleStateChanged;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,9 @@ public class ModeratedArticles {
         return new View(a.id, a.title, a.url, a.open, a.premoderated, a.closesAt, counts);
     }
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<ArticleStateChanged> stateChanges;
+
     @Transactional
     public View update(String articleId, Update u, String moderator) {
         Article a = Article.<Article>findByIdOptional(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
@@ -59,6 +63,9 @@ public class ModeratedArticles {
             throw ProblemException.invalid("body", "set at least one of open, premoderation, closesAt, clearClosesAt");
         }
         Audit.record(moderator, "article-settings", null, null, articleId, null, details);
+        if (details.containsKey("open") || details.containsKey("closesAt")) {
+            stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
+        }
         return view(articleId);
     }
 }

@@ -61,7 +61,7 @@ public class ModeratedUsers {
         return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated, u.createdAt,
                 byStatus, reports, queue.items(recent),
                 audit.query(new AuditLog.Filter(null, userId, null, null), null, 50).entries(),
-                notes.stream().map(n -> new Note((Long) n[0], (String) n[1], (String) n[2], ModerationQueue.instant(n[3]))).toList());
+                notes.stream().map(n -> new Note((Long) n[0], (String) n[1], (String) n[2], com.hiwar.db.Rows.instant(n[3]))).toList());
     }
 
     /** Takes effect on the user's next request: every write checks the ban. */

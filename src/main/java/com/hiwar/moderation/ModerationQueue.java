@@ -10,6 +10,8 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import static com.hiwar.db.Rows.count;
+import static com.hiwar.db.Rows.instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,7 +159,13 @@ public class ModerationQueue {
                        c.claimed_by, c.claim_expires_at, c.article_id, a.title, a.url, c.author_id, c.parent_id,
                        u.display_name, u.status, u.trusted, u.premoderated,
                        (select reasons::text from moderation_decisions d where d.comment_id = c.id order by d.id desc limit 1),
-                       ac.published, ac.rejected, ac.reported, p.status, p.body, pu.display_name
+                       ac.published, ac.rejected, ac.reported, p.status, p.body, pu.display_name,
+                       c.hidden, c.like_count,
+                       (select json_agg(json_build_object('reason', r.reason, 'note', r.note, 'weight', r.weight,
+                                                          'createdAt', to_char(r.created_at at time zone 'UTC',
+                                                                               'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+                                 order by r.id)::text
+                        from comment_reports r where r.comment_id = c.id and r.resolved_at is null)
                 from comments c
                 join articles a on a.id = c.article_id
                 left join users u on u.id = c.author_id
@@ -178,9 +186,10 @@ public class ModerationQueue {
             QueueItem.ParentRef parent = r[14] == null ? null
                     : new QueueItem.ParentRef((Long) r[14], (String) r[23], (String) r[24], (String) r[25]);
             byId.put((Long) r[0], new QueueItem((Long) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]),
-                    ((Number) r[5]).intValue(), (Boolean) r[6], ((Number) r[7]).intValue(), (String) r[8], instant(r[9]),
+                    ((Number) r[5]).intValue(), (Boolean) r[6], ((Number) r[7]).intValue(), (Boolean) r[26],
+                    ((Number) r[27]).intValue(), (String) r[8], instant(r[9]),
                     new QueueItem.ArticleRef((String) r[10], (String) r[11], (String) r[12]), author,
-                    reasons((String) r[19]), parent));
+                    reasons((String) r[19]), reports((String) r[28]), parent));
         }
         List<QueueItem> out = new ArrayList<>();
         ids.forEach(id -> {
@@ -191,8 +200,9 @@ public class ModerationQueue {
         return out;
     }
 
-    private static long count(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+
+    private static List<QueueItem.ReportRef> reports(String json) {
+        return json == null ? List.of() : List.of(io.vertx.core.json.Json.decodeValue(json, QueueItem.ReportRef[].class));
     }
 
     private static List<Reason> reasons(String json) {
@@ -202,18 +212,6 @@ public class ModerationQueue {
         return List.of(io.vertx.core.json.Json.decodeValue(json, Reason[].class));
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
-    }
 
 
 }

@@ -1,7 +1,9 @@
 package com.hiwar.moderation;
 
 import com.hiwar.comment.Comment;
+import com.hiwar.comment.CommentService;
 import com.hiwar.comment.CommentStatus;
+import com.hiwar.report.Reports;
 import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -38,6 +40,9 @@ public class ModeratorActions {
     @Inject
     ModerationQueue queue;
 
+    @Inject
+    CommentService comments;
+
     @Transactional
     public QueueItem decide(long id, DecisionRequest request, String moderator) {
         String action = request.action() == null ? null : request.action().toLowerCase(Locale.ROOT);
@@ -66,20 +71,18 @@ public class ModeratorActions {
             throw ProblemException.conflict("not-moderatable", "Deleted", "The author deleted this comment");
         }
         Audit.actAs(moderator, action, reason);
+        boolean wasPublic = c.isPublic();
         switch (action) {
             case "approve" -> {
                 require(c, c.status != CommentStatus.PUBLISHED || c.openReports > 0, "already approved");
                 c.status = CommentStatus.PUBLISHED;
-                if (c.openReports > 0) {
-                    Audit.record(moderator, "resolve-reports", c.id, c.authorId, c.articleId, null,
-                            Map.of("reports", c.openReports));
-                }
-                c.openReports = 0;
+                resolveReports(c, moderator, "approved");
             }
             case "reject" -> {
                 require(c, c.status != CommentStatus.REJECTED, "already rejected");
                 c.status = CommentStatus.REJECTED;
                 c.featured = false;
+                resolveReports(c, moderator, "rejected");
             }
             case "feature", "unfeature" -> {
                 boolean feature = action.equals("feature");
@@ -108,7 +111,20 @@ public class ModeratorActions {
         d.decidedBy = moderator;
         d.createdAt = Instant.now();
         d.persist();
+        comments.announce(c, wasPublic, action);
         return queue.items(List.of(c.id)).get(0);
+    }
+
+    /** A decision settles the open reports: a comment approved over them needs as many new ones to hide again. */
+    private static void resolveReports(Comment c, String moderator, String resolution) {
+        if (c.openReports > 0) {
+            Audit.record(moderator, "resolve-reports", c.id, c.authorId, c.articleId, null,
+                    Map.of("reports", c.openReports, "resolution", resolution));
+            Reports.resolve(c.id, resolution);
+        }
+        c.openReports = 0;
+        c.reportScore = 0;
+        c.hidden = false;
     }
 
     /** Each item in its own transaction: one failing item does not undo the others. */

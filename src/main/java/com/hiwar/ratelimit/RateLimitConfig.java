@@ -33,6 +33,26 @@ public interface RateLimitConfig {
     @WithDefault("user:10/1m, ip:60/1m")
     String commentDelete();
 
+    /** Likes and unlikes: a reader reading a thread may like many comments, a script may not. */
+    @WithDefault("user:30/1m, ip:300/1m")
+    String commentLike();
+
+    /** Reports: few and deliberate; a reader cannot mass-report to hide comments. */
+    @WithDefault("user:5/10m, ip:30/10m")
+    String commentReport();
+
+    /** Marking notifications read. */
+    @WithDefault("user:30/1m, ip:300/1m")
+    String notificationsRead();
+
+    /** Downloading all of one's data: costly, and rarely needed twice. */
+    @WithDefault("user:3/1h")
+    String accountExport();
+
+    /** Requesting erasure of one's account (repeating it is harmless but pointless). */
+    @WithDefault("user:3/1h")
+    String accountErase();
+
     /** The dev-only demo sign-in, which is unauthenticated. */
     @WithDefault("ip:10/1m")
     String devSignIn();

@@ -33,6 +33,11 @@ public class RateLimiter {
         COMMENT_CREATE("comment-create"),
         COMMENT_EDIT("comment-edit"),
         COMMENT_DELETE("comment-delete"),
+        COMMENT_LIKE("comment-like"),
+        COMMENT_REPORT("comment-report"),
+        NOTIFICATIONS_READ("notifications-read"),
+        ACCOUNT_EXPORT("account-export"),
+        ACCOUNT_ERASE("account-erase"),
         DEV_SIGN_IN("dev-sign-in");
 
         final String label;
@@ -65,10 +70,17 @@ public class RateLimiter {
     public RateLimiter(RateLimitConfig config, RedisDataSource redis) {
         this.config = config;
         this.redisGcra = new RedisGcra(redis);
-        policies.put(Action.COMMENT_CREATE, RateLimitPolicy.parse("comment-create", config.commentCreate()));
-        policies.put(Action.COMMENT_EDIT, RateLimitPolicy.parse("comment-edit", config.commentEdit()));
-        policies.put(Action.COMMENT_DELETE, RateLimitPolicy.parse("comment-delete", config.commentDelete()));
-        policies.put(Action.DEV_SIGN_IN, RateLimitPolicy.parse("dev-sign-in", config.devSignIn()));
+        Map<Action, String> specs = Map.of(
+                Action.COMMENT_CREATE, config.commentCreate(),
+                Action.COMMENT_EDIT, config.commentEdit(),
+                Action.COMMENT_DELETE, config.commentDelete(),
+                Action.COMMENT_LIKE, config.commentLike(),
+                Action.COMMENT_REPORT, config.commentReport(),
+                Action.NOTIFICATIONS_READ, config.notificationsRead(),
+                Action.ACCOUNT_EXPORT, config.accountExport(),
+                Action.ACCOUNT_ERASE, config.accountErase(),
+                Action.DEV_SIGN_IN, config.devSignIn());
+        specs.forEach((action, spec) -> policies.put(action, RateLimitPolicy.parse(action.label, spec)));
     }
 
     /**

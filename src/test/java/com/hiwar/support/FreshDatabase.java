@@ -16,16 +16,26 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        recreate(NAME);
+        return settings(NAME, 2);
+    }
+
+    /** Drops and creates an empty database. */
+    public static void recreate(String name) {
         try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
              var s = c.createStatement()) {
-            s.execute("drop database if exists " + NAME + " with (force)");
-            s.execute("create database " + NAME);
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create the empty test database", e);
         }
+    }
+
+    /** What a packaged jar needs to run against this database, a Redis database, and the test keys. */
+    public static Map<String, String> settings(String database, int redisDb) {
         return new HashMap<>(Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + NAME,
-                "quarkus.redis.hosts", "redis://localhost:6379/2",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:5432/" + database,
+                "quarkus.redis.hosts", "redis://localhost:6379/" + redisDb,
                 "mp.jwt.verify.publickey.location", Path.of("src/test/resources/keys/jwks.json").toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
                 "mp.jwt.verify.audiences", Tokens.AUDIENCE));

@@ -1,0 +1,22 @@
+package com.hiwar.comment;
+
+/**
+ * A comment was created or changed. Fired inside the changing transaction; observers that act
+ * outside the database (the live stream, caches) observe it after the commit.
+ *
+ * @param publicView the comment as anonymous readers see it, when it is public
+ * @param decision   the moderator's action (approve, reject, ...) when one caused the change
+ */
+public record CommentChanged(String articleId, long id, Long parentId, Long authorId, int version,
+                             boolean wasPublic, boolean isPublic, CommentView publicView, String decision) {
+
+    /** It just became visible to everyone: new, approved, or restored. */
+    public boolean appeared() {
+        return !wasPublic && isPublic;
+    }
+
+    /** It stopped being visible to everyone: deleted, rejected, hidden, or held after an edit. */
+    public boolean disappeared() {
+        return wasPublic && !isPublic;
+    }
+}

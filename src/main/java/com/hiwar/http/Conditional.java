@@ -1,0 +1,80 @@
+package com.hiwar.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Conditional GETs: an ETag over the exact bytes sent, and 304 for a matching If-None-Match.
+ * A response for a signed-in reader may hold their own pending comments, so it is
+ * {@code private} and varies on Authorization: a shared cache never stores it, nor serves an
+ * anonymous copy to them.
+ */
+@ApplicationScoped
+public class Conditional {
+
+    @Inject
+    ObjectMapper json;
+
+    /** A response readers revalidate every time (no-cache), stored by shared caches only when anonymous. */
+    public Response ok(HttpHeaders request, Object entity, boolean personal) {
+        return respond(request, entity, personal ? "private, no-cache" : "public, no-cache");
+    }
+
+    /** A public response that caches may serve for {@code maxAge} without asking. */
+    public Response ok(HttpHeaders request, Object entity, Duration maxAge) {
+        return respond(request, entity, "public, max-age=" + maxAge.toSeconds());
+    }
+
+    private Response respond(HttpHeaders request, Object entity, String cacheControl) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String etag = etag(body);
+        Response.ResponseBuilder response = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? Response.notModified()
+                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
+        return response.header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .build();
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 9110 If-None-Match: weak comparison, a list, or "*". */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

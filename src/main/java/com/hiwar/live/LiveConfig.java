@@ -1,0 +1,41 @@
+package com.hiwar.live;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "hiwar.live")
+public interface LiveConfig {
+
+    /** The Redis pub/sub channel every instance listens on (one per deployment sharing a Redis). */
+    @WithDefault("hiwar:live")
+    String channel();
+
+    /** Open streams per instance; past it, new ones get a 503 problem with Retry-After. */
+    @WithDefault("5000")
+    int maxConnections();
+
+    /** Comment lines sent on idle streams, so proxies and load balancers keep them open. */
+    @WithDefault("15s")
+    Duration heartbeat();
+
+    /** Events kept per article for readers reconnecting with Last-Event-ID. */
+    @WithDefault("1000")
+    int history();
+
+    /** How long an article's history outlives its last event. */
+    @WithDefault("24h")
+    Duration historyTtl();
+
+    /** Most events replayed on reconnect; a reader further behind is told to refetch. */
+    @WithDefault("200")
+    int maxCatchUp();
+
+    /** At most one like-count event per comment per this interval (the first at once, the last at its end). */
+    @WithDefault("1s")
+    Duration likeCoalesce();
+
+    /** Reconnection delay suggested to browsers (the SSE retry field). */
+    @WithDefault("3s")
+    Duration retry();
+}

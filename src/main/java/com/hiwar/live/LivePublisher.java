@@ -1,0 +1,157 @@
+package com.hiwar.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hiwar.article.ArticleStateChanged;
+import com.hiwar.comment.CommentChanged;
+import com.hiwar.reaction.LikesChanged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns committed changes into live events. Only public content is ever published: a comment
+ * appears when it becomes visible to everyone and is removed when it stops being so. Events
+ * go out after the commit, without holding the writer's request; a Redis failure loses the
+ * event (counted and logged) but never the write.
+ */
+@ApplicationScoped
+public class LivePublisher {
+
+    private static final Logger LOG = Logger.getLogger(LivePublisher.class);
+
+    record Removed(long id, Long parentId) {}
+
+    record Likes(long id, int likes) {}
+
+    record ArticleState(boolean open, Instant closesAt) {}
+
+    private final String script = resource("live/publish.lua");
+
+    @Inject
+    ReactiveRedisDataSource redis;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ManagedExecutor executor;
+
+    void onComment(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged e) {
+        if (e.appeared()) {
+            publish(e.articleId(), "comment", e.publicView());
+        } else if (e.disappeared()) {
+            publish(e.articleId(), "comment-removed", new Removed(e.id(), e.parentId()));
+        } else if (e.isPublic()) {
+            publish(e.articleId(), "comment-updated", e.publicView());
+        }
+    }
+
+    void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged e) {
+        publish(e.articleId(), "article", new ArticleState(e.open(), e.closesAt()));
+    }
+
+    /**
+     * Like counts are coalesced across instances: the first change in a window is published at
+     * once and holds a gate in Redis; changes inside the window only mark the comment dirty,
+     * and the gate holder publishes the count as it stands when the window ends.
+     */
+    void onLikes(@Observes(during = TransactionPhase.AFTER_SUCCESS) LikesChanged e) {
+        if (!e.commentPublic()) {
+            return;
+        }
+        long window = config.likeCoalesce().toMillis();
+        redis.execute("SET", gate(e.commentId()), "1", "NX", "PX", Long.toString(window))
+                .subscribe().with(r -> {
+                    if (r != null && "OK".equals(r.toString())) {
+                        publish(e.articleId(), "likes", new Likes(e.commentId(), e.likes()));
+                        trailingLikes(e.commentId(), window);
+                    } else {
+                        redis.execute("SET", dirty(e.commentId()), "1", "PX", Long.toString(window * 5))
+                                .subscribe().with(ok -> { }, this::failed);
+                    }
+                }, this::failed);
+    }
+
+    private void trailingLikes(long commentId, long window) {
+        vertx.setTimer(window, t -> redis.execute("GETDEL", dirty(commentId)).subscribe().with(r -> {
+            if (r != null) {
+                executor.execute(() -> {
+                    Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager()
+                            .createNativeQuery("select article_id, like_count, comment_is_public(status, hidden) from comments where id = :id")
+                            .setParameter("id", commentId).getSingleResult());
+                    if (Boolean.TRUE.equals(row[2])) {
+                        publish((String) row[0], "likes", new Likes(commentId, ((Number) row[1]).intValue()));
+                    }
+                    redis.execute("SET", gate(commentId), "1", "PX", Long.toString(window))
+                            .subscribe().with(ok -> trailingLikes(commentId, window), this::failed);
+                });
+            }
+        }, this::failed));
+    }
+
+    Uni<String> publishing(String articleId, String type, Object data) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return redis.execute("EVAL", script, "1", LiveHub.streamKey(articleId),
+                        Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
+                        config.channel(), articleId, type, payload)
+                .map(r -> r.toString());
+    }
+
+    void publish(String articleId, String type, Object data) {
+        publishing(articleId, type, data).subscribe().with(
+                id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
+    }
+
+    private void failed(Throwable e) {
+        metrics.counter("hiwar.live.publish.failures").increment();
+        LOG.warnf("A live event was not published (%s); connected readers will catch up on their next reconnect or refetch",
+                e.toString());
+    }
+
+    private static String gate(long commentId) {
+        return "live:likes-gate:" + commentId;
+    }
+
+    private static String dirty(long commentId) {
+        return "live:likes-dirty:" + commentId;
+    }
+
+    static String resource(String path) {
+        try (InputStream in = LivePublisher.class.getClassLoader().getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

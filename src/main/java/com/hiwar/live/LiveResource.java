@@ -1,0 +1,77 @@
+package com.hiwar.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hiwar.article.ArticleService;
+import com.hiwar.problem.Problem;
+import com.hiwar.problem.ProblemException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code GET /api/v1/articles/{articleId}/events}: Server-Sent Events of one article's public
+ * changes. Served on a plain Vert.x route rather than JAX-RS: a stream holds only its socket
+ * and a few fields, and heartbeats are bare comment lines.
+ */
+@ApplicationScoped
+public class LiveResource {
+
+    static final String PATH = "/api/v1/articles/:articleId/events";
+
+    @Inject
+    LiveHub hub;
+
+    @Inject
+    LiveConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    void routes(@Observes Router router) {
+        router.route(HttpMethod.GET, PATH).order(-10).handler(this::stream);
+    }
+
+    void stream(RoutingContext ctx) {
+        String articleId = ctx.pathParam("articleId");
+        try {
+            ArticleService.checkId(articleId);
+        } catch (ProblemException e) {
+            problem(ctx, e);
+            return;
+        }
+        if (!hub.tryReserve()) {
+            problem(ctx, new ProblemException(503, "live-full", "Too many live readers",
+                    "This instance serves its maximum of live streams; retry shortly or load comments without live updates",
+                    List.of(), Map.of("Retry-After", "5")));
+            return;
+        }
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        if (lastEventId == null) {
+            lastEventId = ctx.request().getParam("lastEventId"); // for clients that cannot set headers
+        }
+        ctx.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+        hub.join(articleId, ctx.response(), lastEventId);
+    }
+
+    private void problem(RoutingContext ctx, ProblemException e) {
+        Problem problem = e.toProblem(ctx.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
+        var response = ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        e.headers().forEach(response::putHeader);
+        response.end(body);
+    }
+}

@@ -1,0 +1,89 @@
+package com.hiwar.article;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.hiwar.support.Api;
+import com.hiwar.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Counts for listing pages: one map for many articles, cached per instance and evicted on change. */
+@QuarkusTest
+class CountsApiTest {
+
+    private final String reader = Tokens.reader(Tokens.newSubject());
+
+    @Test
+    void countsPublishedCommentsPerArticleAndZeroForUnknownOnes() {
+        String a = Api.newArticle();
+        String b = Api.newArticle();
+        Api.postId(reader, a, "واحد");
+        long second = Api.postId(reader, a, "اثنان");
+        Api.replyId(reader, a, second, "رد");
+        Api.postId(reader, b, "تعليق");
+        given().queryParam("articles", a + "," + b + ",never-commented").get("/api/v1/counts").then()
+                .statusCode(200)
+                .header("Cache-Control", "public, max-age=10")
+                .body(a, equalTo(3)).body(b, equalTo(1)).body("never-commented", equalTo(0));
+    }
+
+    @Test
+    void aChangeEvictsTheCachedCountAtOnce() throws Exception {
+        String a = Api.newArticle();
+        long id = Api.postId(reader, a, "أول");
+        given().queryParam("articles", a).get("/api/v1/counts").then().body(a, equalTo(1));
+        Api.postId(reader, a, "ثان");
+        awaitCount(a, 2);
+        Api.as(reader).delete("/api/v1/comments/{id}", id).then().statusCode(204);
+        awaitCount(a, 1);
+    }
+
+    @Test
+    void unchangedCountsAnswer304() {
+        String a = Api.newArticle();
+        Api.postId(reader, a, "تعليق");
+        String etag = given().queryParam("articles", a).get("/api/v1/counts").then().extract().header("ETag");
+        given().queryParam("articles", a).header("If-None-Match", etag).get("/api/v1/counts").then().statusCode(304);
+        Api.postId(reader, a, "تعليق آخر");
+        String changed = awaitCount(a, 2);
+        assertNotEquals(etag, changed);
+    }
+
+    @Test
+    void badListsAreProblems() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            many.add("a" + i);
+        }
+        given().queryParam("articles", String.join(",", many)).get("/api/v1/counts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/v1/counts").then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("articles", "ok,not ok").get("/api/v1/counts").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("articles", "a,a,b").get("/api/v1/counts").then().statusCode(200)
+                .body("size()", equalTo(2));
+    }
+
+    /** Eviction travels through Redis pub/sub after the commit: a few milliseconds, not zero. */
+    private static String awaitCount(String article, int expected) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            var response = given().queryParam("articles", article).get("/api/v1/counts").then().extract();
+            int count = response.path(article);
+            if (count == expected || System.nanoTime() > deadline) {
+                assertEquals(expected, count);
+                return response.header("ETag");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

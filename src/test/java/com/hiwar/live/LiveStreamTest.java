@@ -1,0 +1,131 @@
+package com.hiwar.live;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hiwar.support.Api;
+import com.hiwar.support.Db;
+import com.hiwar.support.SseClient;
+import com.hiwar.support.SseClient.SseEvent;
+import com.hiwar.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The article event stream: only public changes, coalesced likes, heartbeats and Last-Event-ID catch-up. */
+@QuarkusTest
+class LiveStreamTest {
+
+    private final String alice = Tokens.reader(Tokens.newSubject());
+    private final String bob = Tokens.reader(Tokens.newSubject());
+    private final String moderator = Tokens.moderator(Tokens.newSubject());
+
+    @Test
+    void newCommentsEditsAndDeletionsArriveAsTheyHappen() {
+        String article = Api.newArticle();
+        try (SseClient stream = SseClient.open(article, null)) {
+            SseEvent ready = stream.next("ready");
+            assertEquals("0-0", ready.id(), "an article without history starts at 0-0");
+
+            long id = Api.postId(alice, article, "تعليق مباشر");
+            SseEvent created = stream.next("comment");
+            assertEquals(id, created.json().getLong("id"));
+            assertEquals("تعليق مباشر", created.json().getString("body"));
+            assertEquals(false, created.json().getBoolean("mine"), "the stream shows comments as anonymous readers see them");
+
+            Api.as(alice).body(Map.of("body", "تعليق معدّل")).patch("/api/v1/comments/{id}", id).then().statusCode(200);
+            assertEquals("تعليق معدّل", stream.next("comment-updated").json().getString("body"));
+
+            Api.as(alice).delete("/api/v1/comments/{id}", id).then().statusCode(204);
+            assertEquals(id, stream.next("comment-removed").json().getLong("id"));
+        }
+    }
+
+    @Test
+    void pendingCommentsAreNeverStreamedUntilApproved() {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "أول تعليق"); // creates the article
+        given().header("Authorization", "Bearer " + moderator).contentType("application/json")
+                .body(Map.of("premoderation", true))
+                .put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            long held = Api.post(bob, article, Map.of("body", "ينتظر المراجعة")).statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            assertTrue(stream.drain(Duration.ofMillis(700)).isEmpty(), "a pending comment must not be streamed");
+
+            int version = ((Number) Db.scalar("select version from comments where id = ?", held)).intValue();
+            given().header("Authorization", "Bearer " + moderator).contentType("application/json")
+                    .body(Map.of("action", "approve", "version", version))
+                    .post("/api/v1/moderation/comments/{id}/decision", held).then().statusCode(200);
+            assertEquals(held, stream.next("comment").json().getLong("id"), "approval publishes it live");
+        }
+    }
+
+    @Test
+    void likeCountsAreCoalescedPerComment() {
+        String article = Api.newArticle();
+        long id = Api.postId(alice, article, "أعجبني");
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            for (int i = 0; i < 12; i++) {
+                Api.as(Tokens.reader(Tokens.newSubject())).put("/api/v1/comments/{id}/like", id).then().statusCode(200);
+            }
+            List<SseEvent> events = stream.drain(Duration.ofMillis(2500));
+            List<SseEvent> likes = events.stream().filter(e -> e.type().equals("likes")).toList();
+            assertTrue(!likes.isEmpty() && likes.size() <= 4, "12 likes in a burst give a few coalesced events, got " + likes.size());
+            assertEquals(12, likes.get(likes.size() - 1).json().getInteger("likes"), "the last event carries the final count");
+        }
+    }
+
+    @Test
+    void aReconnectingReaderCatchesUpFromLastEventId() {
+        String article = Api.newArticle();
+        String lastSeen;
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            Api.postId(alice, article, "قبل الانقطاع");
+            lastSeen = stream.next("comment").id();
+        }
+        long missed1 = Api.postId(alice, article, "فاتك هذا");
+        long missed2 = Api.postId(bob, article, "وهذا أيضا");
+        try (SseClient stream = SseClient.open(article, lastSeen)) {
+            SseEvent ready = stream.next("ready");
+            assertEquals(2, ready.json().getInteger("missed"));
+            assertEquals(missed1, stream.next("comment").json().getLong("id"));
+            assertEquals(missed2, stream.next("comment").json().getLong("id"));
+            long live = Api.postId(alice, article, "وبعد العودة");
+            assertEquals(live, stream.next("comment").json().getLong("id"));
+        }
+    }
+
+    @Test
+    void aReaderTooFarBehindOrWithAnUnknownIdIsToldToRefetch() {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "تعليق");
+        try (SseClient stream = SseClient.open(article, "1-0")) {
+            SseEvent refetch = stream.next("refetch");
+            assertNotNull(refetch.id(), "the refetch names the id to stream from next time");
+            long after = Api.postId(bob, article, "بعد إعادة التحميل");
+            assertEquals(after, stream.next("comment").json().getLong("id"));
+        }
+    }
+
+    @Test
+    void idleStreamsGetHeartbeats() throws Exception {
+        try (SseClient stream = SseClient.open(Api.newArticle(), null)) {
+            stream.next("ready");
+            assertNotNull(stream.nextComment(Duration.ofSeconds(5)), "a heartbeat comment within the interval (1 s in tests)");
+        }
+    }
+
+    @Test
+    void anInvalidArticleIdIsAProblem() {
+        given().get("/api/v1/articles/{a}/events", "bad id!").then().statusCode(422)
+                .contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,60 @@
+package com.hiwar.live;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.hiwar.support.FreshDatabase;
+import com.hiwar.support.JarInstance;
+import com.hiwar.support.SseClient;
+import com.hiwar.support.Tokens;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged instances sharing PostgreSQL and Redis, as behind a load balancer: what is
+ * written on one reaches readers streaming from the other, and a reader who reconnects to
+ * the other instance catches up from the shared history.
+ */
+class LiveTwoInstancesIT {
+
+    static final String DATABASE = "hiwar_live_it";
+
+    @Test
+    void eventsCrossInstancesThroughRedis() throws Exception {
+        FreshDatabase.recreate(DATABASE);
+        Map<String, String> settings = FreshDatabase.settings(DATABASE, 3);
+        settings.put("hiwar.live.channel", "hiwar:live:it");
+        settings.put("hiwar.moderation.new-commenter-pending", "0");
+        try (JarInstance a = JarInstance.start("live-a", settings);
+             JarInstance b = JarInstance.start("live-b", settings)) {
+            String article = "art-" + UUID.randomUUID();
+            String alice = Tokens.reader(Tokens.newSubject());
+            try (SseClient onB = SseClient.open(b.base(), article, null)) {
+                onB.next("ready");
+                long id = post(a, alice, article, "كتب على الخادم أ");
+                SseClient.SseEvent event = onB.next("comment");
+                assertEquals(id, event.json().getLong("id"));
+
+                given().baseUri(b.base()).header("Authorization", "Bearer " + Tokens.reader(Tokens.newSubject()))
+                        .put("/api/v1/comments/{id}/like", id).then().statusCode(200);
+                assertEquals(1, onB.next("likes").json().getInteger("likes"));
+            }
+            String lastSeen;
+            try (SseClient onA = SseClient.open(a.base(), article, null)) {
+                lastSeen = onA.next("ready").id();
+            }
+            long missed = post(b, alice, article, "فاتك وأنت منقطع");
+            try (SseClient backOnA = SseClient.open(a.base(), article, lastSeen)) {
+                assertEquals(1, backOnA.next("ready").json().getInteger("missed"));
+                assertEquals(missed, backOnA.next("comment").json().getLong("id"));
+            }
+        }
+    }
+
+    static long post(JarInstance instance, String token, String article, String body) {
+        return given().baseUri(instance.base()).header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(Map.of("body", body)).post("/api/v1/articles/{a}/comments", article)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+}
