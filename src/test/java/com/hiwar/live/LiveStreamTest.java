@@ -116,6 +116,30 @@ class LiveStreamTest {
     }
 
     @Test
+    void readersAreToldWhenTheArticleClosesByAModeratorOrByItsClosingTime() {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "قبل الإغلاق");
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            Api.as(moderator).body(Map.of("open", false)).put("/api/v1/moderation/articles/{a}", article)
+                    .then().statusCode(200);
+            assertEquals(false, stream.next("article").json().getBoolean("open"));
+        }
+        String timed = Api.newArticle();
+        Api.postId(alice, timed, "يغلق بعد قليل");
+        Api.as(moderator).body(Map.of("closesAt", java.time.Instant.now().plusMillis(1500).toString()))
+                .put("/api/v1/moderation/articles/{a}", timed).then().statusCode(200);
+        try (SseClient stream = SseClient.open(timed, null)) {
+            stream.next("ready");
+            SseEvent closing = stream.next("article"); // the moderator's change, from history-free live delivery or the timer
+            if (closing.json().getBoolean("open")) {
+                closing = stream.next("article");
+            }
+            assertEquals(false, closing.json().getBoolean("open"));
+        }
+    }
+
+    @Test
     void idleStreamsGetHeartbeats() throws Exception {
         try (SseClient stream = SseClient.open(Api.newArticle(), null)) {
             stream.next("ready");

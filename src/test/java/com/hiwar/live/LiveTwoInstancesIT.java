@@ -26,7 +26,9 @@ class LiveTwoInstancesIT {
         Map<String, String> settings = FreshDatabase.settings(DATABASE, 3);
         settings.put("hiwar.live.channel", "hiwar:live:it");
         settings.put("hiwar.moderation.new-commenter-pending", "0");
-        try (JarInstance a = JarInstance.start("live-a", settings);
+        Map<String, String> small = new java.util.HashMap<>(settings);
+        small.put("hiwar.live.max-connections", "3");
+        try (JarInstance a = JarInstance.start("live-a", small);
              JarInstance b = JarInstance.start("live-b", settings)) {
             String article = "art-" + UUID.randomUUID();
             String alice = Tokens.reader(Tokens.newSubject());
@@ -48,6 +50,20 @@ class LiveTwoInstancesIT {
             try (SseClient backOnA = SseClient.open(a.base(), article, lastSeen)) {
                 assertEquals(1, backOnA.next("ready").json().getInteger("missed"));
                 assertEquals(missed, backOnA.next("comment").json().getLong("id"));
+            }
+
+            // Instance a takes at most 3 streams; the 4th reader is told to come back later.
+            try (SseClient s1 = SseClient.open(a.base(), article, null);
+                 SseClient s2 = SseClient.open(a.base(), article, null);
+                 SseClient s3 = SseClient.open(a.base(), article, null)) {
+                s3.next("ready");
+                given().baseUri(a.base()).get("/api/v1/articles/{a}/events", article).then().statusCode(503)
+                        .contentType("application/problem+json").header("Retry-After", "5");
+            }
+            // Closed streams free their places.
+            Thread.sleep(300);
+            try (SseClient again = SseClient.open(a.base(), article, null)) {
+                again.next("ready");
             }
         }
     }

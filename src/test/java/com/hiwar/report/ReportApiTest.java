@@ -109,6 +109,10 @@ class ReportApiTest {
                 .post("/api/v1/comments/{id}/reports", id).then().statusCode(422);
         given().contentType("application/json").body(Map.of("reason", "spam"))
                 .post("/api/v1/comments/{id}/reports", id).then().statusCode(401);
+        Api.as(Tokens.reader(Tokens.newSubject())).body("{\"reason\": ").post("/api/v1/comments/{id}/reports", id)
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.as(Tokens.reader(Tokens.newSubject())).body(Map.of("reason", "spam", "severity", 5))
+                .post("/api/v1/comments/{id}/reports", id).then().statusCode(400).contentType("application/problem+json");
     }
 
     private static void assertResolved(long id, int expected) {
