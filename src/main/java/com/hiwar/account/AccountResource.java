@@ -7,6 +7,7 @@ import com.hiwar.auth.CurrentUser;
 import com.hiwar.comment.CommentPage;
 import com.hiwar.comment.CommentService;
 import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import com.hiwar.notification.Notifications;
 import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
@@ -34,6 +35,9 @@ public class AccountResource {
     CurrentUser currentUser;
 
     @Inject
+    Writes writes;
+
+    @Inject
     Accounts accounts;
 
     @Inject
@@ -47,9 +51,6 @@ public class AccountResource {
 
     @Inject
     RateLimiter limiter;
-
-    @Inject
-    Idempotency idempotency;
 
     @GET
     @Authenticated
@@ -86,9 +87,7 @@ public class AccountResource {
     @APIResponse(responseCode = "202", description = "Erasure accepted: the account is frozen now and erased shortly, even across restarts. Repeating it is harmless")
     public Response erase(@RestHeader(Idempotency.HEADER) String idempotencyKey) {
         Actor actor = currentUser.requireSignedIn();
-        return idempotency.once(actor.subject(), idempotencyKey, "erase-account", null, () -> {
-            limiter.check(RateLimiter.Action.ACCOUNT_ERASE, actor);
-            return Idempotency.Result.accepted("/api/v1/me", erasure.request(actor.userId()));
-        });
+        return writes.run(actor, RateLimiter.Action.ACCOUNT_ERASE, null, idempotencyKey, "erase-account", null,
+                () -> Idempotency.Result.accepted("/api/v1/me", erasure.request(actor.userId())));
     }
 }

@@ -6,6 +6,7 @@ import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
 import com.hiwar.http.Conditional;
 import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -46,10 +47,10 @@ public class CommentResource {
     CurrentUser currentUser;
 
     @Inject
-    RateLimiter limiter;
+    Writes writes;
 
     @Inject
-    Idempotency idempotency;
+    RateLimiter limiter;
 
     @Inject
     Conditional conditional;
@@ -110,8 +111,8 @@ public class CommentResource {
                            @RestHeader(Idempotency.HEADER) @Parameter(description = "Makes retries safe: any unique string, e.g. a UUID, kept 24 h") String idempotencyKey,
                            @Valid @NotNull NewComment body) {
         Actor actor = currentUser.requireActive();
-        return idempotency.once(actor.subject(), idempotencyKey, "create-comment " + articleId, body, () -> {
-            limiter.check(RateLimiter.Action.COMMENT_CREATE, actor, articleId);
+        return writes.run(actor, RateLimiter.Action.COMMENT_CREATE, articleId, idempotencyKey,
+                "create-comment " + articleId, body, () -> {
             CommentView created = comments.create(actor, articleId, body);
             return Idempotency.Result.created("/api/v1/comments/" + created.id(), created);
         });

@@ -3,6 +3,7 @@ package com.hiwar.notification;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import com.hiwar.notification.Notifications.Page;
 import com.hiwar.notification.Notifications.ReadRequest;
 import com.hiwar.ratelimit.RateLimiter;
@@ -33,10 +34,7 @@ public class NotificationResource {
     CurrentUser currentUser;
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
-    Idempotency idempotency;
+    Writes writes;
 
     @GET
     @Authenticated
@@ -54,9 +52,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "422", description = "Neither ids nor all, or both")
     public Response markRead(@RestHeader(Idempotency.HEADER) String idempotencyKey, @NotNull ReadRequest body) {
         Actor actor = currentUser.requireSignedIn();
-        return idempotency.once(actor.subject(), idempotencyKey, "notifications-read", body, () -> {
-            limiter.check(RateLimiter.Action.NOTIFICATIONS_READ, actor);
-            return Idempotency.Result.ok(notifications.markRead(actor.userId(), body));
-        });
+        return writes.run(actor, RateLimiter.Action.NOTIFICATIONS_READ, null, idempotencyKey, "notifications-read", body,
+                () -> Idempotency.Result.ok(notifications.markRead(actor.userId(), body)));
     }
 }

@@ -3,6 +3,7 @@ package com.hiwar.reaction;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import com.hiwar.ratelimit.RateLimiter;
 import com.hiwar.reaction.Likes.LikeState;
 import io.quarkus.security.Authenticated;
@@ -33,10 +34,7 @@ public class LikeResource {
     CurrentUser currentUser;
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
-    Idempotency idempotency;
+    Writes writes;
 
     @PUT
     @Authenticated
@@ -62,9 +60,7 @@ public class LikeResource {
 
     private Response set(long id, String idempotencyKey, boolean like) {
         Actor actor = currentUser.requireActive();
-        return idempotency.once(actor.subject(), idempotencyKey, (like ? "like " : "unlike ") + id, null, () -> {
-            limiter.check(RateLimiter.Action.COMMENT_LIKE, actor);
-            return Idempotency.Result.ok(likes.set(actor, id, like));
-        });
+        return writes.run(actor, RateLimiter.Action.COMMENT_LIKE, null, idempotencyKey, (like ? "like " : "unlike ") + id,
+                null, () -> Idempotency.Result.ok(likes.set(actor, id, like)));
     }
 }

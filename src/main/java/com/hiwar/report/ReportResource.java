@@ -3,6 +3,7 @@ package com.hiwar.report;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import com.hiwar.ratelimit.RateLimiter;
 import com.hiwar.report.Reports.ReportRequest;
 import com.hiwar.report.Reports.ReportView;
@@ -34,10 +35,7 @@ public class ReportResource {
     CurrentUser currentUser;
 
     @Inject
-    RateLimiter limiter;
-
-    @Inject
-    Idempotency idempotency;
+    Writes writes;
 
     @POST
     @Authenticated
@@ -52,8 +50,7 @@ public class ReportResource {
     public Response report(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            @NotNull ReportRequest body) {
         Actor actor = currentUser.requireActive();
-        return idempotency.once(actor.subject(), idempotencyKey, "report " + id, body, () -> {
-            limiter.check(RateLimiter.Action.COMMENT_REPORT, actor);
+        return writes.run(actor, RateLimiter.Action.COMMENT_REPORT, null, idempotencyKey, "report " + id, body, () -> {
             ReportView report = reports.report(actor, id, body);
             return Idempotency.Result.created("/api/v1/comments/" + id + "/reports/" + report.id(), report);
         });

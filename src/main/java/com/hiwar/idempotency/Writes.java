@@ -1,0 +1,35 @@
+package com.hiwar.idempotency;
+
+import com.hiwar.auth.Actor;
+import com.hiwar.idempotency.Idempotency.Result;
+import com.hiwar.ratelimit.RateLimiter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
+
+/**
+ * The path every reader write takes: a retry with a known Idempotency-Key replays the first
+ * answer without spending a rate-limit token; a new write passes the limiter, then runs.
+ */
+@ApplicationScoped
+public class Writes {
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    RateLimiter limiter;
+
+    /**
+     * @param operation what is done and to what ("like 42"), so a key reused elsewhere is a different request
+     * @param articleId the article, for the per-article limit; null when the write has none
+     */
+    public Response run(Actor actor, RateLimiter.Action action, String articleId, String idempotencyKey,
+                        String operation, Object request, Supplier<Result> write) {
+        return idempotency.once(actor.subject(), idempotencyKey, operation, request, () -> {
+            limiter.check(action, actor, articleId);
+            return write.get();
+        });
+    }
+}
