@@ -1,0 +1,64 @@
+package com.hiwar.http;
+
+import com.hiwar.problem.ProblemException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The UIs' files (widget, dashboard, demo), read once from the classpath and served with an
+ * ETag. Pages get a strict Content-Security-Policy: scripts, styles and connections from
+ * this origin only, nothing inline, no framing.
+ */
+public final class StaticAssets {
+
+    public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private record Asset(byte[] bytes, String etag) {}
+
+    private static final Map<String, Asset> CACHE = new ConcurrentHashMap<>();
+
+    private StaticAssets() {}
+
+    /** A file as stored. */
+    public static Response serve(HttpHeaders request, String path, String cacheControl) {
+        return serve(request, path, cacheControl, UnaryOperator.identity());
+    }
+
+    /** A file after a one-time transformation (e.g. inlining a stylesheet into a script). */
+    public static Response serve(HttpHeaders request, String path, String cacheControl, UnaryOperator<String> transform) {
+        Asset asset = CACHE.computeIfAbsent(path, p -> {
+            byte[] bytes = transform.apply(read(p)).getBytes(StandardCharsets.UTF_8);
+            return new Asset(bytes, Conditional.etag(bytes));
+        });
+        String type = path.endsWith(".js") ? "text/javascript; charset=utf-8"
+                : path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
+        Response.ResponseBuilder response = Conditional.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), asset.etag())
+                ? Response.notModified() : Response.ok(asset.bytes(), type);
+        response.header(HttpHeaders.ETAG, asset.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        if (path.endsWith(".html")) {
+            response.header("Content-Security-Policy", CSP);
+        } else {
+            response.header("Cross-Origin-Resource-Policy", "cross-origin"); // publishers' pages load the widget
+        }
+        return response.build();
+    }
+
+    public static String read(String path) {
+        try (InputStream in = StaticAssets.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw ProblemException.notFound("File", path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
