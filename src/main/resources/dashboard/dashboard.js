@@ -9,7 +9,7 @@ const T = {
     brand: 'حوار · الإشراف', signOut: 'خروج', signInTitle: 'تسجيل دخول المشرفين', tokenLabel: 'رمز الدخول (JWT) من نظام دخول الناشر',
     signIn: 'دخول', devSignIn: 'دخول كمشرف تجريبي', search: 'بحث في النصوص', claim: 'احجز الدفعة التالية',
     approveSelected: 'اعتماد المحدد', rejectSelected: 'رفض المحدد', shortcuts: 'اختصارات', more: 'المزيد', cancel: 'إلغاء',
-    reject: 'رفض', approve: 'اعتماد', feature: 'تمييز', unfeature: 'إلغاء التمييز', rejectWhy: 'سبب الرفض', close: 'إغلاق',
+    reject: 'رفض', approve: 'اعتماد', feature: 'تمييز', featured: 'مميّز', unfeature: 'إلغاء التمييز', rejectWhy: 'سبب الرفض', close: 'إغلاق',
     queues: { pending: 'بانتظار المراجعة', reported: 'مُبلَّغ عنها', rejected: 'مرفوضة', approved: 'منشورة', all: 'الكل' },
     admin: { wordlists: 'قوائم الكلمات', audit: 'سجل التدقيق', stats: 'إحصاءات' },
     reasons: { spam: 'رسائل مزعجة', abuse: 'إساءة', hate: 'كراهية', harassment: 'تحرش', 'off-topic': 'خارج الموضوع', 'personal-data': 'بيانات شخصية', other: 'أخرى' },
@@ -28,7 +28,7 @@ const T = {
     brand: 'Hiwar · Moderation', signOut: 'Sign out', signInTitle: 'Moderator sign-in', tokenLabel: 'Sign-in token (JWT) from the publisher’s login',
     signIn: 'Sign in', devSignIn: 'Sign in as demo moderator', search: 'Search text', claim: 'Claim next batch',
     approveSelected: 'Approve selected', rejectSelected: 'Reject selected', shortcuts: 'Shortcuts', more: 'More', cancel: 'Cancel',
-    reject: 'Reject', approve: 'Approve', feature: 'Feature', unfeature: 'Unfeature', rejectWhy: 'Reason for rejecting', close: 'Close',
+    reject: 'Reject', approve: 'Approve', feature: 'Feature', featured: 'Featured', unfeature: 'Unfeature', rejectWhy: 'Reason for rejecting', close: 'Close',
     queues: { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', approved: 'Published', all: 'All' },
     admin: { wordlists: 'Word lists', audit: 'Audit log', stats: 'Stats' },
     reasons: { spam: 'Spam', abuse: 'Abuse', hate: 'Hate', harassment: 'Harassment', 'off-topic': 'Off-topic', 'personal-data': 'Personal data', other: 'Other' },
@@ -173,12 +173,14 @@ function show(view) {
 }
 
 async function loadQueue(reset) {
-  if (reset) { state.items = []; state.cursor = null; state.focus = -1; state.selected.clear(); }
+  const load = (state.load = (state.load || 0) + 1); // only the latest request's answer is shown
   const params = new URLSearchParams({ limit: '20' });
   if ($('q').value.trim()) params.set('q', $('q').value.trim());
-  if (state.cursor) params.set('cursor', state.cursor);
+  if (!reset && state.cursor) params.set('cursor', state.cursor);
   try {
     const { data } = await api('GET', '/api/v1/moderation/queues/' + state.view + '?' + params);
+    if (load !== state.load) return;
+    if (reset) { state.items = []; state.focus = -1; state.selected.clear(); }
     state.items.push(...data.items);
     state.cursor = data.nextCursor;
   } catch (e) {
@@ -220,7 +222,7 @@ function card(item, i) {
     el('time', { datetime: item.createdAt, text: new Date(item.createdAt).toLocaleString(state.lang) }),
     el('span', { class: 'badge', text: item.status }),
     item.hidden ? el('span', { class: 'badge', text: t.hidden }) : null,
-    item.featured ? el('span', { class: 'badge', text: t.feature }) : null,
+    item.featured ? el('span', { class: 'badge featured', text: t.featured }) : null,
     item.claimedBy ? el('span', { class: 'badge', text: fmt(t.claimed, { who: item.claimedBy }) }) : null);
   const parent = item.parent ? el('p', { class: 'parent', dir: 'auto' }, fmt(t.replyTo, { name: item.parent.authorName || '—' }) + ' ', item.parent.body || '') : null;
   const reasons = (item.reasons || []).length ? el('div', { class: 'reasons' },
@@ -254,8 +256,16 @@ function toggleSelect(id) {
 
 async function decide(item, action, reason) {
   try {
-    await api('POST', '/api/v1/moderation/comments/' + item.id + '/decision', { action, reason, version: item.version });
-    afterDecision([item.id]);
+    const { data } = await api('POST', '/api/v1/moderation/comments/' + item.id + '/decision', { action, reason, version: item.version });
+    if (action === 'feature' || action === 'unfeature') {
+      // The comment stays in its queue: show it as it is now (new version, badge).
+      state.items = state.items.map((x) => (x.id === item.id ? data : x));
+      const focus = state.focus;
+      renderCards();
+      focusCard(focus);
+    } else {
+      afterDecision([item.id]);
+    }
     say(m().done);
   } catch (e) {
     say(fmt(m().failed, { why: e.message }), true);

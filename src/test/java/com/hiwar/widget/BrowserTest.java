@@ -1,0 +1,55 @@
+package com.hiwar.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The widget and the dashboard in a real browser: the Playwright suites under src/test/browser
+ * (playwright-core driving Debian's Chromium, headless) against this test run's service,
+ * with its PostgreSQL and Redis. Their own output says which browser test failed.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    static final File SUITES = new File("src/test/browser");
+
+    @BeforeAll
+    static void install() throws Exception {
+        assertEquals(0, run(new ProcessBuilder("bash", "install.sh"), 600), "installing Chromium and playwright-core failed");
+    }
+
+    @Test
+    void theReaderWidget() throws Exception {
+        suite("widget.test.mjs");
+    }
+
+    @Test
+    void theModeratorDashboard() throws Exception {
+        suite("dashboard.test.mjs");
+    }
+
+    private static void suite(String file) throws Exception {
+        ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", file);
+        node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
+        assertEquals(0, run(node, 900), file + " failed: see the output above");
+    }
+
+    private static int run(ProcessBuilder process, long seconds) throws Exception {
+        File log = File.createTempFile("hiwar-browser", ".log");
+        Process p = process.directory(SUITES).redirectErrorStream(true).redirectOutput(log).start();
+        boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        System.out.println(Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        return done ? p.exitValue() : -1;
+    }
+}
