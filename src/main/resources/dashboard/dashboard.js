@@ -11,6 +11,7 @@ const T = {
     approveSelected: 'اعتماد المحدد', rejectSelected: 'رفض المحدد', shortcuts: 'اختصارات', more: 'المزيد', cancel: 'إلغاء',
     reject: 'رفض', approve: 'اعتماد', feature: 'تمييز', featured: 'مميّز', unfeature: 'إلغاء التمييز', rejectWhy: 'سبب الرفض', close: 'إغلاق',
     queues: { pending: 'بانتظار المراجعة', reported: 'مُبلَّغ عنها', rejected: 'مرفوضة', approved: 'منشورة', all: 'الكل' },
+    statuses: { pending: 'معلّق', published: 'منشور', rejected: 'مرفوض', deleted: 'محذوف' },
     admin: { wordlists: 'قوائم الكلمات', audit: 'سجل التدقيق', stats: 'إحصاءات' },
     reasons: { spam: 'رسائل مزعجة', abuse: 'إساءة', hate: 'كراهية', harassment: 'تحرش', 'off-topic': 'خارج الموضوع', 'personal-data': 'بيانات شخصية', other: 'أخرى' },
     empty: 'لا شيء هنا. عمل رائع!', selected: '{n} محدد', history: 'منشور {p} · مرفوض {r} · بلاغات {k}',
@@ -30,6 +31,7 @@ const T = {
     approveSelected: 'Approve selected', rejectSelected: 'Reject selected', shortcuts: 'Shortcuts', more: 'More', cancel: 'Cancel',
     reject: 'Reject', approve: 'Approve', feature: 'Feature', featured: 'Featured', unfeature: 'Unfeature', rejectWhy: 'Reason for rejecting', close: 'Close',
     queues: { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', approved: 'Published', all: 'All' },
+    statuses: { pending: 'pending', published: 'published', rejected: 'rejected', deleted: 'deleted' },
     admin: { wordlists: 'Word lists', audit: 'Audit log', stats: 'Stats' },
     reasons: { spam: 'Spam', abuse: 'Abuse', hate: 'Hate', harassment: 'Harassment', 'off-topic': 'Off-topic', 'personal-data': 'Personal data', other: 'Other' },
     empty: 'Nothing here. Well done!', selected: '{n} selected', history: 'published {p} · rejected {r} · reports {k}',
@@ -118,7 +120,8 @@ async function signIn(token) {
   }
   sessionStorage.setItem('hiwar-mod-token', token);
   try {
-    const payload = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    const bytes = Uint8Array.from(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const payload = JSON.parse(new TextDecoder().decode(bytes));
     $('me').textContent = payload.name || payload.preferred_username || payload.sub;
     state.admin = (payload.groups || []).includes('admin');
   } catch (e) { /* the name is cosmetic */ }
@@ -220,7 +223,7 @@ function card(item, i) {
     a ? el('button', { type: 'button', class: 'author', text: a.name || ('#' + a.id), onclick: () => openUser(a.id) }) : null,
     a ? el('span', { text: fmt(t.history, { p: a.published, r: a.rejected, k: a.reported }) }) : null,
     el('time', { datetime: item.createdAt, text: new Date(item.createdAt).toLocaleString(state.lang) }),
-    el('span', { class: 'badge', text: item.status }),
+    el('span', { class: 'badge', text: t.statuses[item.status] || item.status }),
     item.hidden ? el('span', { class: 'badge', text: t.hidden }) : null,
     item.featured ? el('span', { class: 'badge featured', text: t.featured }) : null,
     item.claimedBy ? el('span', { class: 'badge', text: fmt(t.claimed, { who: item.claimedBy }) }) : null);

@@ -1,6 +1,7 @@
 package com.hiwar.http;
 
 import com.hiwar.problem.ProblemException;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -34,10 +35,9 @@ public final class StaticAssets {
 
     /** A file after a one-time transformation (e.g. inlining a stylesheet into a script). */
     public static Response serve(HttpHeaders request, String path, String cacheControl, UnaryOperator<String> transform) {
-        Asset asset = CACHE.computeIfAbsent(path, p -> {
-            byte[] bytes = transform.apply(read(p)).getBytes(StandardCharsets.UTF_8);
-            return new Asset(bytes, Conditional.etag(bytes));
-        });
+        // Dev mode reads the files on every request, so edits show on reload.
+        Asset asset = LaunchMode.current() == LaunchMode.DEVELOPMENT ? load(path, transform)
+                : CACHE.computeIfAbsent(path, p -> load(p, transform));
         String type = path.endsWith(".js") ? "text/javascript; charset=utf-8"
                 : path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
         Response.ResponseBuilder response = Conditional.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), asset.etag())
@@ -49,6 +49,11 @@ public final class StaticAssets {
             response.header("Cross-Origin-Resource-Policy", "cross-origin"); // publishers' pages load the widget
         }
         return response.build();
+    }
+
+    private static Asset load(String path, UnaryOperator<String> transform) {
+        byte[] bytes = transform.apply(read(path)).getBytes(StandardCharsets.UTF_8);
+        return new Asset(bytes, Conditional.etag(bytes));
     }
 
     public static String read(String path) {
