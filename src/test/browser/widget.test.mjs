@@ -341,3 +341,53 @@ test('the widget stays within its size budget and reserves its space before load
   assert.ok(minHeight >= 300, 'the host box is reserved before comments arrive');
   await context.close();
 });
+
+test('paging, sorting, long threads and theming', async () => {
+  const article = newArticle();
+  const author = token({ name: 'كاتب' });
+  const ids = [];
+  for (let i = 0; i < 22; i++) {
+    ids.push((await api('POST', `/articles/${article}/comments`, author, { body: 'تعليق رقم ' + i })).body.id);
+  }
+  for (let i = 0; i < 5; i++) {
+    await api('POST', `/articles/${article}/comments`, token(), { body: 'رد رقم ' + i, parentId: ids[21] });
+  }
+  for (let i = 0; i < 2; i++) await api('PUT', `/comments/${ids[3]}/like`, token());
+  const { context, page } = await publisherPage(browser, {
+    articleId: article,
+    extraHead: '<style>#hiwar-comments { --hiwar-accent: rgb(200, 0, 100); }</style>'
+  });
+  const w = widget(page);
+  await comments(w).nth(19).waitFor();
+  assert.equal(await comments(w).count(), 20, 'one page first');
+  assert.equal(await comments(w).first().locator(':scope > article time').textContent(), 'الآن', 'relative times in Arabic');
+  // The newest comment's thread shows its first 3 replies, then "show 2 more".
+  const thread = comments(w).first();
+  assert.equal(await thread.locator('ol.replies > li.c').count(), 3);
+  await thread.locator(':scope > button.link', { hasText: 'عرض ردّان' }).click();
+  await thread.locator('ol.replies > li.c').nth(4).waitFor();
+  await w.locator('button.more').click();
+  await comments(w).nth(21).waitFor();
+  assert.equal(await w.locator('button.more').isHidden(), true, 'no more pages');
+  await w.locator('select').selectOption('top');
+  await comments(w).first().locator('.body', { hasText: 'تعليق رقم 3' }).waitFor();
+  assert.equal((await comments(w).first().locator('.like').textContent()).trim(), '♥ 2');
+  await w.locator('select').selectOption('oldest');
+  await comments(w).first().locator('.body', { hasText: 'تعليق رقم 0' }).waitFor();
+  const color = await w.locator('h2').evaluate((h) => getComputedStyle(h.getRootNode().host).getPropertyValue('--hiwar-accent').trim());
+  assert.equal(color, 'rgb(200, 0, 100)');
+  await context.close();
+});
+
+test('on a phone-sized screen nothing overflows sideways', async () => {
+  const article = newArticle();
+  // A moderator's comment skips the link and flooding rules, so it is published as is.
+  const { body } = await api('POST', `/articles/${article}/comments`, token({ groups: ['moderator'] }),
+    { body: 'تعليق طويل '.repeat(30) + 'https://example.com/' + 'a'.repeat(120) });
+  assert.equal(body.status, 'published');
+  const { context, page } = await publisherPage(browser, { articleId: article, viewport: { width: 360, height: 740 } });
+  await widget(page).locator('li.c').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0);
+  await context.close();
+});
