@@ -36,6 +36,11 @@ class BrowserTest {
         suite("dashboard.test.mjs");
     }
 
+    @Test
+    void theDemoTour() throws Exception {
+        suite("demo.test.mjs");
+    }
+
     private static void suite(String file) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", file);
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
