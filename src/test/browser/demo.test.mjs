@@ -27,7 +27,8 @@ test('demo tour: comment, wait for review, approve on the dashboard, see it live
   await article.goto(BASE + '/');
   assert.equal(await article.locator('#who').textContent(), 'قارئة جديدة');
   const w = article.locator('#hiwar-comments');
-  const text = 'زرت المكتبة أمس وهي رائعة ' + Date.now();
+  const marker = 'demo' + Math.random().toString(36).replace(/[^a-z]/g, '');
+  const text = 'زرت المكتبة أمس وهي رائعة ' + marker;
   await w.locator('form.composer textarea').fill(text);
   await w.locator('form.composer button[type=submit]').click();
   const mine = w.locator('ol.list > li.c', { hasText: text });
@@ -38,6 +39,8 @@ test('demo tour: comment, wait for review, approve on the dashboard, see it live
   await mod.goto(BASE + '/moderation');
   await mod.locator('#token').fill(moderatorToken);
   await mod.locator('#use-token').click();
+  await mod.locator('#q').fill(marker); // the queue holds other tests' comments too, oldest first
+  await mod.locator('#q').press('Enter');
   const card = mod.locator(`.card[data-id="${id}"]`);
   await card.waitFor();
   await card.locator('button[data-act=approve]').click();

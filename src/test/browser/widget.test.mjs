@@ -220,6 +220,8 @@ test('rejections explain without accusing and keep the text; rate limits say how
   await post(w, 'كـس امك');
   await composer(w).locator('.msg.error', { hasText: 'لا يتوافق مع إرشادات المجتمع' }).waitFor();
   assert.equal(await composer(w).locator('textarea').inputValue(), 'كـس امك', 'nothing typed is lost');
+  await post(w, 'نص فيه رمز تحكم \u0007 غير مرئي');
+  await composer(w).locator('.msg.error', { hasText: 'تعذّر قبول النص كما هو' }).waitFor();
 
   // The test profile allows 6 edits a minute: spend them, then the 7th in the widget is refused.
   await composer(w).locator('textarea').fill('تعليق سأعدله كثيرًا');

@@ -328,7 +328,7 @@ async function claim() {
 
 // --- Reader drawer ---------------------------------------------------------------------
 
-async function openUser(id) {
+async function openUser(id, message) {
   const t = m();
   const drawer = $('drawer');
   let u;
@@ -338,9 +338,10 @@ async function openUser(id) {
     say(fmt(t.failed, { why: e.message }), true);
     return;
   }
-  const msg = el('p', { class: 'msg', role: 'status' });
+  const msg = el('p', { class: 'msg', role: 'status', text: message || '' });
+  // After a change the drawer is drawn again from the server's answer, saying it was saved.
   const done = async (promise) => {
-    try { await promise; msg.textContent = t.saved; openUser(id); } catch (e) { msg.textContent = fmt(t.failed, { why: e.message }); }
+    try { await promise; await openUser(id, t.saved); } catch (e) { msg.textContent = fmt(t.failed, { why: e.message }); }
   };
   const until = el('input', { type: 'datetime-local', 'aria-label': t.banUntil });
   const rejectAll = el('input', { type: 'checkbox', id: 'ban-reject' });
@@ -365,9 +366,10 @@ async function openUser(id) {
     el('ul', null, ...(u.recentComments || []).map((c) => el('li', { dir: 'auto', text: '[' + c.status + '] ' + c.body.slice(0, 140) }))),
     msg,
     el('button', { type: 'button', text: t.close, onclick: closeDrawer }));
+  const reopened = !drawer.hidden;
   drawer.hidden = false;
   drawer.querySelector('h2').tabIndex = -1;
-  drawer.querySelector('h2').focus();
+  if (!reopened) drawer.querySelector('h2').focus();
 }
 
 function closeDrawer() {

@@ -34,7 +34,8 @@
       reportTitle: 'لماذا تبلغ عن هذا التعليق؟', reportNote: 'ملاحظة (اختياري)', send: 'إرسال',
       reasons: { spam: 'رسائل مزعجة أو إعلان', abuse: 'إساءة أو تحرش', hate: 'خطاب كراهية', 'off-topic': 'خارج الموضوع', 'personal-data': 'بيانات شخصية', other: 'سبب آخر' },
       alreadyReported: 'سبق أن أبلغت عن هذا التعليق.', thanksReport: 'شكرًا، سيراجع المشرفون البلاغ.',
-      ownComment: 'لا يمكنك فعل ذلك بتعليقك.', live: 'تحديثات مباشرة'
+      ownComment: 'لا يمكنك فعل ذلك بتعليقك.', live: 'تحديثات مباشرة',
+      invalidText: 'تعذّر قبول النص كما هو: قد يكون طويلًا جدًا (الحد ٥٠٠٠ حرف) أو فارغًا أو فيه رموز تحكم غير مرئية.'
     },
     en: {
       title: 'Comments',
@@ -58,7 +59,8 @@
       reportTitle: 'Why are you reporting this comment?', reportNote: 'Note (optional)', send: 'Send',
       reasons: { spam: 'Spam or advertising', abuse: 'Abuse or harassment', hate: 'Hate speech', 'off-topic': 'Off-topic', 'personal-data': 'Personal data', other: 'Something else' },
       alreadyReported: 'You already reported this comment.', thanksReport: 'Thanks, moderators will review the report.',
-      ownComment: 'You cannot do that to your own comment.', live: 'Live updates'
+      ownComment: 'You cannot do that to your own comment.', live: 'Live updates',
+      invalidText: 'The text could not be accepted as it is: it may be too long (5,000 characters at most), empty, or contain invisible control characters.'
     }
   };
 
@@ -257,6 +259,7 @@
       if (type === 'article-closed') { this.setOpen(false); return this.m.closed; }
       if (type === 'already-reported') return this.m.alreadyReported;
       if (type === 'own-comment') return this.m.ownComment;
+      if (err.status === 422 && (err.problem.errors || []).some((e) => e.field === 'body' || e.field === 'note')) return this.m.invalidText;
       if (err.status === 422 && err.problem.detail) return err.problem.detail;
       return this.m.error;
     }
