@@ -83,6 +83,7 @@ public class LiveHub {
     private volatile RedisConnection subscription;
     private volatile boolean stopping;
     private volatile boolean subscribedOnce;
+    private volatile boolean warned;
     private Redis subscriber;
 
     void start(@Observes StartupEvent event) {
@@ -118,6 +119,7 @@ public class LiveHub {
                     topics.values().forEach(this::resync);
                 }
                 subscribedOnce = true;
+                warned = false;
             }).onFailure(e -> lost(conn, e));
         }).onFailure(e -> retrySubscribe(e));
     }
@@ -134,8 +136,11 @@ public class LiveHub {
         if (stopping) {
             return;
         }
-        metrics.counter("hiwar.live.subscription.lost").increment();
-        LOG.warnf("Live subscription to Redis unavailable (%s); retrying", e == null ? "closed" : e.toString());
+        metrics.counter("hiwar.live.subscription.retries").increment();
+        if (!warned) { // once per outage, not once per retry
+            warned = true;
+            LOG.warnf("Live subscription to Redis unavailable (%s); retrying every second", e == null ? "closed" : e.toString());
+        }
         vertx.setTimer(1000, t -> subscribe());
     }
 
