@@ -8,17 +8,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import static com.hiwar.db.Rows.count;
-import static com.hiwar.db.Rows.instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import static com.hiwar.db.Rows.count;
+import static com.hiwar.db.Rows.instant;
 
 /**
  * The moderation queues: keyset pages with filters, exact counts, and claims under a lease so

@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import static com.hiwar.db.Rows.instant;
 import java.util.List;
+
+import static com.hiwar.db.Rows.instant;
 
 /**
  * What a reader is told: a reply to one of their comments was published, or a moderator

@@ -3,7 +3,6 @@ package com.hiwar.ratelimit;
 import com.hiwar.auth.Actor;
 import com.hiwar.http.ClientAddress;
 import com.hiwar.problem.ProblemException;
-import com.hiwar.ratelimit.RateLimitPolicy.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

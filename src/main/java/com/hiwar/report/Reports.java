@@ -12,9 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import static com.hiwar.db.Rows.instant;
 import java.util.List;
 import java.util.Map;
+
+import static com.hiwar.db.Rows.instant;
 
 /**
  * Readers' reports. Each reader reports a comment once; when the weighted open reports reach
