@@ -11,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -162,6 +163,11 @@ public class LiveHub {
         Topic topic = topics.get(articleId);
         if (topic != null) {
             relay(topic, event);
+            if ("article".equals(event.type())) { // a moderator changed the closing time: follow it
+                JsonObject state = new JsonObject(event.json());
+                String closesAt = state.getString("closesAt");
+                armClosing(topic, state.getBoolean("open", true) && closesAt != null ? Instant.parse(closesAt) : null);
+            }
         }
     }
 
@@ -286,20 +292,23 @@ public class LiveHub {
             }
             topic.closeTimer = -2; // looking
         }
-        executor.execute(() -> {
-            Instant closesAt = QuarkusTransaction.requiringNew().call(() ->
-                    Article.<Article>findByIdOptional(topic.articleId).map(a -> a.open ? a.closesAt : null).orElse(null));
-            if (closesAt == null) {
-                return;
+        executor.execute(() -> armClosing(topic, QuarkusTransaction.requiringNew().call(() ->
+                Article.<Article>findByIdOptional(topic.articleId).map(a -> a.open ? a.closesAt : null).orElse(null))));
+    }
+
+    /** (Re)sets the topic's closing timer; null closes nothing. Timers more than a week out wait for a later stream. */
+    private void armClosing(Topic topic, Instant closesAt) {
+        synchronized (topic) {
+            if (topic.closeTimer >= 0) {
+                vertx.cancelTimer(topic.closeTimer);
             }
-            long delay = Math.max(1, closesAt.toEpochMilli() - System.currentTimeMillis());
-            if (delay < 7L * 24 * 3600 * 1000) {
-                synchronized (topic) {
-                    topic.closeTimer = vertx.setTimer(delay, t -> topic.connections.forEach(c -> c.deliverLocal(
-                            "article", "{\"open\":false,\"closesAt\":\"" + closesAt + "\"}")));
-                }
+            topic.closeTimer = -2;
+            long delay = closesAt == null ? -1 : Math.max(1, closesAt.toEpochMilli() - System.currentTimeMillis());
+            if (delay > 0 && delay < 7L * 24 * 3600 * 1000) {
+                topic.closeTimer = vertx.setTimer(delay, t -> topic.connections.forEach(c -> c.deliverLocal(
+                        "article", "{\"open\":false,\"closesAt\":\"" + closesAt + "\"}")));
             }
-        });
+        }
     }
 
     private void heartbeat() {

@@ -137,6 +137,16 @@ class LiveStreamTest {
             }
             assertEquals(false, closing.json().getBoolean("open"));
         }
+        // A closing time set while readers are connected is followed too.
+        String later = Api.newArticle();
+        Api.postId(alice, later, "مفتوح الآن");
+        try (SseClient stream = SseClient.open(later, null)) {
+            stream.next("ready");
+            Api.as(moderator).body(Map.of("closesAt", java.time.Instant.now().plusMillis(1500).toString()))
+                    .put("/api/v1/moderation/articles/{a}", later).then().statusCode(200);
+            assertEquals(true, stream.next("article").json().getBoolean("open"), "the new closing time, announced");
+            assertEquals(false, stream.next("article").json().getBoolean("open"), "and then the closing itself");
+        }
     }
 
     @Test
