@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @Entity
 @Table(name = "comments")
@@ -196,14 +198,14 @@ public class Comment extends PanacheEntityBase {
     }
 
     /** The viewer's likes among these comments. */
-    static java.util.Set<Long> likedBy(long viewer, Collection<Long> ids) {
+    static Set<Long> likedBy(long viewer, Collection<Long> ids) {
         if (viewer == CommentService.ANONYMOUS || ids.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
         @SuppressWarnings("unchecked")
         List<Number> rows = getEntityManager().createNativeQuery(
                 "select comment_id from comment_likes where user_id = :viewer and comment_id in (:ids)")
                 .setParameter("viewer", viewer).setParameter("ids", ids).getResultList();
-        return rows.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+        return rows.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 }

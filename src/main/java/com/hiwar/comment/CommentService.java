@@ -11,6 +11,7 @@ import com.hiwar.moderation.Verdict;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import jakarta.enterprise.event.Event;
 import java.util.stream.Stream;
 
 /** Reading and writing comments: visibility, threading, the edit window and soft deletion. */
