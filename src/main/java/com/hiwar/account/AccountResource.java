@@ -8,7 +8,6 @@ import com.hiwar.comment.CommentPage;
 import com.hiwar.comment.CommentService;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
-import com.hiwar.notification.Notifications;
 import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -44,9 +43,6 @@ public class AccountResource {
     CommentService comments;
 
     @Inject
-    Notifications notifications;
-
-    @Inject
     Erasure erasure;
 
     @Inject
@@ -76,7 +72,7 @@ public class AccountResource {
     public Response export() {
         Actor actor = currentUser.requireSignedIn();
         limiter.check(RateLimiter.Action.ACCOUNT_EXPORT, actor);
-        return Response.ok(accounts.export(actor.userId(), notifications))
+        return Response.ok(accounts.export(actor.userId()))
                 .header("Content-Disposition", "attachment; filename=\"hiwar-my-data.json\"")
                 .header("Cache-Control", "no-store")
                 .build();

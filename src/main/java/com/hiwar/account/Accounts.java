@@ -5,6 +5,7 @@ import com.hiwar.notification.Notifications;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import static com.hiwar.db.Rows.instant;
 /** A reader's own data: profile with counts, and everything about them as one JSON export. */
 @ApplicationScoped
 public class Accounts {
+
+    @Inject
+    Notifications notifications;
 
     public record Profile(long id, String subject, String name, Instant createdAt, String status, Instant bannedUntil,
                           boolean trusted, Counts counts, Instant erasureRequestedAt) {}
@@ -59,7 +63,7 @@ public class Accounts {
     }
 
     @Transactional
-    public Export export(long userId, Notifications notifications) {
+    public Export export(long userId) {
         Profile profile = profile(userId);
         var em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")

@@ -99,19 +99,28 @@ public class Comment extends PanacheEntityBase {
 
     /** The orders a list can be read in; each is a keyset over an index. */
     enum Sort {
-        NEWEST('n', "(c.created_at, c.id)", "desc"),
-        OLDEST('o', "(c.created_at, c.id)", "asc"),
+        NEWEST('n', "desc", "c.created_at", "c.id"),
+        OLDEST('o', "asc", "c.created_at", "c.id"),
         /** Most liked first, then newest. Likes move while a reader pages, so a page may repeat or skip a comment whose count changed. */
-        TOP('t', "(c.like_count, c.created_at, c.id)", "desc");
+        TOP('t', "desc", "c.like_count", "c.created_at", "c.id");
 
         final char code;
-        final String key;
         final String direction;
+        final List<String> columns;
 
-        Sort(char code, String key, String direction) {
+        Sort(char code, String direction, String... columns) {
             this.code = code;
-            this.key = key;
             this.direction = direction;
+            this.columns = List.of(columns);
+        }
+
+        /** The keyset row value, e.g. (c.created_at, c.id). */
+        String key() {
+            return "(" + String.join(", ", columns) + ")";
+        }
+
+        String orderBy() {
+            return columns.stream().map(c -> c + " " + direction).collect(Collectors.joining(", "));
         }
 
         Cursor after(Comment last) {
@@ -133,11 +142,9 @@ public class Comment extends PanacheEntityBase {
                                             Sort sort, int limit) {
         boolean top = sort == Sort.TOP;
         String cursorValue = top ? "(:score, :at, :id)" : "(:at, :id)";
-        String orderBy = sort.key.substring(1, sort.key.length() - 1).replace(",", " " + sort.direction + ",")
-                + " " + sort.direction;
         String sql = "select c.* from comments c where " + scope + " and " + VISIBLE
-                + (after == null ? "" : " and " + sort.key + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
-                + " order by " + orderBy + " limit :limit";
+                + (after == null ? "" : " and " + sort.key() + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
+                + " order by " + sort.orderBy() + " limit :limit";
         var query = getEntityManager().createNativeQuery(sql, Comment.class)
                 .setParameter("scope", scopeValue)
                 .setParameter("viewer", viewer)

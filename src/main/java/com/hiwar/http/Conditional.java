@@ -42,14 +42,16 @@ public class Conditional {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String etag = etag(body);
-        Response.ResponseBuilder response = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
-                ? Response.notModified()
-                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE);
-        return response.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+        return respond(request, body, etag(body), MediaType.APPLICATION_JSON, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
+    }
+
+    /** 304 when If-None-Match names this ETag, else the bytes; both with the ETag and Cache-Control. */
+    static Response.ResponseBuilder respond(HttpHeaders request, byte[] body, String etag, String type, String cacheControl) {
+        Response.ResponseBuilder response = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)
+                ? Response.notModified() : Response.ok(body, type);
+        return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 
     static String etag(byte[] body) {

@@ -40,9 +40,7 @@ public final class StaticAssets {
                 : CACHE.computeIfAbsent(path, p -> load(p, transform));
         String type = path.endsWith(".js") ? "text/javascript; charset=utf-8"
                 : path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
-        Response.ResponseBuilder response = Conditional.matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), asset.etag())
-                ? Response.notModified() : Response.ok(asset.bytes(), type);
-        response.header(HttpHeaders.ETAG, asset.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl);
+        Response.ResponseBuilder response = Conditional.respond(request, asset.bytes(), asset.etag(), type, cacheControl);
         if (path.endsWith(".html")) {
             response.header("Content-Security-Policy", CSP);
         } else {

@@ -314,8 +314,4 @@ public class LiveHub {
     private void heartbeat() {
         topics.values().forEach(t -> t.connections.forEach(Connection::heartbeat));
     }
-
-    int connections() {
-        return open.get();
-    }
 }

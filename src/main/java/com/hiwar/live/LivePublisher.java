@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -113,22 +112,17 @@ public class LivePublisher {
         }, this::failed));
     }
 
-    Uni<String> publishing(String articleId, String type, Object data) {
+    void publish(String articleId, String type, Object data) {
         String payload;
         try {
             payload = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return redis.execute("EVAL", script, "1", LiveHub.streamKey(articleId),
+        redis.execute("EVAL", script, "1", LiveHub.streamKey(articleId),
                         Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
                         config.channel(), articleId, type, payload)
-                .map(r -> r.toString());
-    }
-
-    void publish(String articleId, String type, Object data) {
-        publishing(articleId, type, data).subscribe().with(
-                id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
+                .subscribe().with(id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
     }
 
     private void failed(Throwable e) {
