@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.support.Api;
-import com.hiwar.support.Db;
 import com.hiwar.support.SseClient;
 import com.hiwar.support.SseClient.SseEvent;
 import com.hiwar.support.Tokens;
@@ -58,10 +57,7 @@ class LiveStreamTest {
                     .extract().jsonPath().getLong("id");
             assertTrue(stream.drain(Duration.ofMillis(700)).isEmpty(), "a pending comment must not be streamed");
 
-            int version = ((Number) Db.scalar("select version from comments where id = ?", held)).intValue();
-            given().header("Authorization", "Bearer " + moderator).contentType("application/json")
-                    .body(Map.of("action", "approve", "version", version))
-                    .post("/api/v1/moderation/comments/{id}/decision", held).then().statusCode(200);
+            Api.decide(moderator, held, "approve", null);
             assertEquals(held, stream.next("comment").json().getLong("id"), "approval publishes it live");
         }
     }

@@ -47,7 +47,7 @@ class ModerationQueueApiTest {
     }
 
     private static int version(long id) {
-        return ((Number) Db.scalar("select version from comments where id = ?1", id)).intValue();
+        return Db.version(id);
     }
 
     private static Map<String, Object> decision(String action, long id, String reason) {

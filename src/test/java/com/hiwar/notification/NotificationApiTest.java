@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.hiwar.support.Api;
-import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -82,9 +81,6 @@ class NotificationApiTest {
     }
 
     private void decide(long id, String action, String reason) {
-        int version = ((Number) Db.scalar("select version from comments where id = ?", id)).intValue();
-        Map<String, Object> body = reason == null ? Map.of("action", action, "version", version)
-                : Map.of("action", action, "reason", reason, "version", version);
-        Api.as(moderator).body(body).post("/api/v1/moderation/comments/{id}/decision", id).then().statusCode(200);
+        Api.decide(moderator, id, action, reason);
     }
 }

@@ -29,6 +29,15 @@ public final class Api {
         return post(token, articleId, Map.of("body", text)).statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A moderator's decision on the comment's current version; reason may be null. Expects 200. */
+    public static void decide(String moderatorToken, long id, String action, String reason) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("action", action, "version", Db.version(id)));
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        as(moderatorToken).body(body).post("/api/v1/moderation/comments/{id}/decision", id).then().statusCode(200);
+    }
+
     public static long replyId(String token, String articleId, long parentId, String text) {
         return post(token, articleId, Map.of("body", text, "parentId", parentId))
                 .statusCode(201).extract().jsonPath().getLong("id");

@@ -18,6 +18,11 @@ public final class Db {
         return run(sql, params, Query::getResultList);
     }
 
+    /** A comment's current version, as a moderator's decision must name it. */
+    public static int version(long commentId) {
+        return ((Number) scalar("select version from comments where id = ?1", commentId)).intValue();
+    }
+
     public static Object scalar(String sql, Object... params) {
         return run(sql, params, Query::getSingleResult);
     }
