@@ -27,7 +27,11 @@ import static com.hiwar.db.Rows.instant;
  * <li>the request freezes the account at once (no more writes) and is stored with it;</li>
  * <li>their comments lose body, author and search text and become deleted: a comment with
  *     replies from others stays as a placeholder so the thread holds, the rest vanish;</li>
- * <li>likes they gave are taken back, reports they filed lose their author;</li>
+ * <li>likes they gave are taken back, reports they filed lose their author and note, reports on
+ *     their comments lose their notes, and the rules' reasons on their comments keep only the
+ *     rule, not the matched words;</li>
+ * <li>where their login's subject names them as an actor (audit log, decisions, notes, claims:
+ *     staff work), it becomes the pseudonym {@code erased-user:<id>};</li>
  * <li>their notifications and idempotency records go, then the account row. A banned reader's
  *     row stays, nameless, so that erasure cannot lift a ban.</li>
  * </ol>
@@ -130,9 +134,16 @@ public class Erasure {
                            open_reports = 0, report_score = 0, claimed_by = null, claim_expires_at = null,
                            version = version + 1
                     where id in (:ids)""").setParameter("ids", ids).executeUpdate();
+            // Others' report notes on these comments often quote them; a rule's matched terms are their words.
             em.createNativeQuery("""
-                    update comment_reports set resolved_at = now(), resolution = 'deleted'
-                    where comment_id in (:ids) and resolved_at is null""").setParameter("ids", ids).executeUpdate();
+                    update comment_reports set resolved_at = coalesce(resolved_at, now()),
+                           resolution = coalesce(resolution, 'deleted'), note = null
+                    where comment_id in (:ids)""").setParameter("ids", ids).executeUpdate();
+            em.createNativeQuery("""
+                    update moderation_decisions set reasons = coalesce((
+                        select jsonb_agg(jsonb_build_object('rule', r -> 'rule', 'code', r -> 'code'))
+                        from jsonb_array_elements(reasons) r), '[]')
+                    where comment_id in (:ids)""").setParameter("ids", ids).executeUpdate();
             for (Object[] r : comments) {
                 if (Boolean.TRUE.equals(r[4])) {
                     commentChanges.fire(new CommentChanged((String) r[1], ((Number) r[0]).longValue(),
@@ -154,8 +165,19 @@ public class Erasure {
         }
         String subject = (String) user.get(0)[0];
         boolean banned = Boolean.TRUE.equals(user.get(0)[1]);
-        em.createNativeQuery("update comment_reports set user_id = null where user_id = :u")
+        em.createNativeQuery("update comment_reports set user_id = null, note = null where user_id = :u")
                 .setParameter("u", userId).executeUpdate();
+        // Where the login's subject names them as an actor (staff work, or older own deletions),
+        // a pseudonym keeps the record's shape without the publisher's identifier.
+        String pseudonym = "erased-user:" + userId;
+        for (String sql : List.of(
+                "update moderation_audit set actor = :p where actor = :s",
+                "update moderation_decisions set decided_by = :p where decided_by = :s",
+                "update moderator_notes set author = :p where author = :s")) {
+            em.createNativeQuery(sql).setParameter("p", pseudonym).setParameter("s", subject).executeUpdate();
+        }
+        em.createNativeQuery("update comments set claimed_by = null, claim_expires_at = null where claimed_by = :s")
+                .setParameter("s", subject).executeUpdate();
         em.createNativeQuery("delete from notifications where user_id = :u").setParameter("u", userId).executeUpdate();
         em.createNativeQuery("delete from idempotency_keys where owner = :s").setParameter("s", subject).executeUpdate();
         if (banned) {

@@ -11,6 +11,10 @@ public record Actor(long userId, String subject, Set<String> groups, boolean tru
     public static final String MODERATOR = "moderator";
     public static final String ADMIN = "admin";
 
+    public boolean isAdmin() {
+        return groups.contains(ADMIN);
+    }
+
     public boolean isModerator() {
         return groups.contains(MODERATOR) || groups.contains(ADMIN);
     }

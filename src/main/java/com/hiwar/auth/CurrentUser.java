@@ -32,10 +32,12 @@ public class CurrentUser {
         if (actor != null) {
             return OptionalLong.of(actor.userId());
         }
-        if (identity.isAnonymous()) {
+        // Never getPrincipal().getName(): MP-JWT resolves it from upn or preferred_username
+        // first, claims a reader can choose to name someone else.
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return OptionalLong.empty();
         }
-        return User.findBySubject(identity.getPrincipal().getName()).stream().mapToLong(u -> u.id).findFirst();
+        return User.findBySubject(jwt.getSubject()).stream().mapToLong(u -> u.id).findFirst();
     }
 
     /** For writes to the shared space (comments, likes, reports): refuses banned accounts and accounts being erased. */
@@ -70,9 +72,14 @@ public class CurrentUser {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException();
         }
-        user = User.current(jwt.getSubject(), displayName(jwt));
+        user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()));
         actor = new Actor(user.id, user.subject, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
         return user;
+    }
+
+    /** The staff groups a token carries, remembered on the user so rules about staff (who may ban whom) can see them. */
+    static java.util.List<String> staffGroups(java.util.Set<String> roles) {
+        return roles.stream().filter(r -> r.equals(Actor.MODERATOR) || r.equals(Actor.ADMIN)).sorted().toList();
     }
 
     static String displayName(JsonWebToken jwt) {

@@ -37,6 +37,10 @@ public class User extends PanacheEntityBase {
     public Instant lastSeenAt;
     /** Set by a moderator: every comment of this user waits for review. */
     public boolean premoderated;
+    /** Staff groups (moderator, admin) of the user's latest token; rules about staff read them. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "staff_groups")
+    public List<String> staffGroups = List.of();
     /** The reader asked for erasure: the account is frozen until the erasure job removes it. */
     @Column(name = "erase_requested_at")
     public Instant eraseRequestedAt;
@@ -57,10 +61,13 @@ public class User extends PanacheEntityBase {
      * display name, or a last_seen_at older than {@link #SEEN_PRECISION}. Most writes then cost
      * no extra row write (no row lock, no WAL flush) for their author.
      */
-    static User current(String subject, String displayName) {
+    static User current(String subject, String displayName, List<String> staffGroups) {
         User known = findBySubject(subject).orElse(null);
         if (known == null) {
-            return upsert(subject, displayName);
+            known = upsert(subject, displayName);
+        }
+        if (!known.staffGroups.equals(staffGroups)) {
+            known.staffGroups = staffGroups; // written at commit
         }
         if (!java.util.Objects.equals(known.displayName, displayName) || known.lastSeenAt == null
                 || known.lastSeenAt.isBefore(Instant.now().minus(SEEN_PRECISION))) {
@@ -80,6 +87,23 @@ public class User extends PanacheEntityBase {
                 .setParameter("subject", subject)
                 .setParameter("name", displayName)
                 .getSingleResult();
+    }
+
+    public boolean isStaff() {
+        return !staffGroups.isEmpty();
+    }
+
+    public boolean isAdmin() {
+        return staffGroups.contains(Actor.ADMIN);
+    }
+
+    /** Admins other than {@code except} who are not banned now; their rows stay locked until commit. */
+    public static long otherActiveAdmins(long except) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from (select id from users
+                    where 'admin' = any(staff_groups) and id <> :except and erase_requested_at is null
+                      and not (status = 'banned' and (banned_until is null or banned_until > now()))
+                    for update) a""").setParameter("except", except).getSingleResult()).longValue();
     }
 
     public static Map<Long, User> byIds(Collection<Long> ids) {

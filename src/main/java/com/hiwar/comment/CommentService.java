@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,18 @@ public class CommentService {
         List<Comment> rows = Comment.byAuthor(authorId, Cursor.decode(cursor, 'n'), size + 1);
         String next = nextCursor(rows, size, Comment.Sort.NEWEST);
         return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), authorId, false), next);
+    }
+
+    /** The comments among {@code ids} that are public now, as anonymous readers see them; the others are absent. */
+    @Transactional
+    public Map<Long, CommentView> publicViews(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Comment> comments = Comment.<Comment>list("id in ?1", ids).stream().filter(Comment::isPublic).toList();
+        Map<Long, CommentView> byId = new LinkedHashMap<>();
+        views(comments, ANONYMOUS, false).forEach(v -> byId.put(v.id(), v));
+        return byId;
     }
 
     public CommentView get(long id, long viewer) {
@@ -172,7 +185,8 @@ public class CommentService {
         Comment comment = ownComment(actor, id);
         if (comment.status != CommentStatus.DELETED) {
             boolean wasPublic = comment.isPublic();
-            com.hiwar.moderation.Audit.actAs(actor.subject(), "delete", null);
+            // Readers are recorded by user id (the trigger's user_id), never by the login's subject.
+            com.hiwar.moderation.Audit.actAs("user", "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

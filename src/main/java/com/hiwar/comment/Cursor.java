@@ -16,6 +16,9 @@ public record Cursor(char order, Instant createdAt, long id, long score) {
     /** Orders whose position carries a score (likes) before the time. */
     private static final String SCORED = "t";
 
+    /** 9999-12-31T23:59:59.999999Z: every position a real item can have, well inside PostgreSQL's range. */
+    private static final long MAX_MICROS = 253_402_300_799_999_999L;
+
     public Cursor(char order, Instant createdAt, long id) {
         this(order, createdAt, id, 0);
     }
@@ -36,8 +39,14 @@ public record Cursor(char order, Instant createdAt, long id, long score) {
             if (parts.length != (scored ? 4 : 3) || parts[0].length() != 1 || parts[0].charAt(0) != expectedOrder) {
                 throw new IllegalArgumentException();
             }
-            Instant at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
-            return new Cursor(expectedOrder, at, Long.parseLong(parts[2]), scored ? Long.parseLong(parts[3]) : 0);
+            long micros = Long.parseLong(parts[1]);
+            long id = Long.parseLong(parts[2]);
+            long score = scored ? Long.parseLong(parts[3]) : 0;
+            // Out of PostgreSQL's range a value would fail the query ("timestamp out of range"), not the cursor.
+            if (micros < 0 || micros > MAX_MICROS || id < 0 || score < 0 || score > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException();
+            }
+            return new Cursor(expectedOrder, Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id, score);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new ProblemException(400, "bad-cursor", "Invalid cursor",
                     "The cursor is malformed or belongs to another sort order; start again without it");

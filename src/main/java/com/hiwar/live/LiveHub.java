@@ -2,6 +2,8 @@ package com.hiwar.live;
 
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleActivity;
+import com.hiwar.comment.CommentService;
+import com.hiwar.comment.CommentView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -72,6 +74,12 @@ public class LiveHub {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Inject
     MeterRegistry metrics;
@@ -267,7 +275,47 @@ public class LiveHub {
                         return null;
                     }
                     return events;
-                });
+                })
+                .flatMap(events -> events == null ? Uni.createFrom().nullItem() : current(events));
+    }
+
+    /**
+     * The history as it may be replayed now: each comment event carries the comment as it is
+     * public now, and events of comments that are no longer public are left out (their removal
+     * follows in the history). Nothing rejected, hidden, edited away or erased is ever replayed.
+     */
+    private Uni<List<LiveEvent>> current(List<LiveEvent> events) {
+        List<Long> ids = events.stream().filter(LiveHub::isCommentEvent)
+                .map(e -> new JsonObject(e.json()).getLong("id")).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(events);
+        }
+        return Uni.createFrom().item(() -> comments.publicViews(ids)).runSubscriptionOn(executor).map(views -> {
+            List<LiveEvent> replay = new ArrayList<>();
+            for (LiveEvent e : events) {
+                if (!isCommentEvent(e)) {
+                    replay.add(e);
+                    continue;
+                }
+                CommentView view = views.get(new JsonObject(e.json()).getLong("id"));
+                if (view != null) {
+                    replay.add(new LiveEvent(e.id(), e.type(), encode(view)));
+                }
+            }
+            return replay;
+        });
+    }
+
+    private String encode(CommentView view) {
+        try {
+            return json.writeValueAsString(view); // the publisher's mapper: the same JSON as live events
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isCommentEvent(LiveEvent e) {
+        return "comment".equals(e.type()) || "comment-updated".equals(e.type());
     }
 
     private Uni<String> latestId(String articleId) {

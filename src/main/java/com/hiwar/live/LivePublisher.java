@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.article.ArticleStateChanged;
 import com.hiwar.comment.CommentChanged;
+import com.hiwar.comment.CommentView;
 import com.hiwar.reaction.LikesChanged;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -36,6 +37,9 @@ public class LivePublisher {
     record Removed(long id, Long parentId) {}
 
     record Likes(long id, int likes) {}
+
+    /** What the history keeps of a comment event. */
+    record CommentRef(long id) {}
 
     record ArticleState(boolean open, Instant closesAt) {}
 
@@ -114,14 +118,18 @@ public class LivePublisher {
 
     void publish(String articleId, String type, Object data) {
         String payload;
+        String kept;
         try {
             payload = json.writeValueAsString(data);
+            // A comment's text and author may stop being public (rejected, hidden, edited, erased):
+            // the history keeps its id only, and a replay reads what is public then.
+            kept = data instanceof CommentView view ? json.writeValueAsString(new CommentRef(view.id())) : payload;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
         redis.execute("EVAL", script, "1", LiveHub.streamKey(articleId),
                         Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
-                        config.channel(), articleId, type, payload)
+                        config.channel(), articleId, type, payload, kept)
                 .subscribe().with(id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
     }
 

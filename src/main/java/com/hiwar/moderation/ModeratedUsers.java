@@ -1,5 +1,6 @@
 package com.hiwar.moderation;
 
+import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
@@ -66,8 +67,14 @@ public class ModeratedUsers {
 
     /** Takes effect on the user's next request: every write checks the ban. */
     @Transactional
-    public Profile ban(long userId, Ban ban, String moderator) {
+    public Profile ban(long userId, Ban ban, Actor actor) {
         User u = user(userId);
+        mayActOnAccount(u, actor);
+        if (u.isAdmin() && User.otherActiveAdmins(u.id) == 0) {
+            throw new ProblemException(409, "last-admin", "Last admin",
+                    "This is the only active admin; make someone else an admin before banning this account");
+        }
+        String moderator = actor.subject();
         if (ban != null && ban.until() != null && !ban.until().isAfter(Instant.now())) {
             throw ProblemException.invalid("until", "must be in the future (omit it for a permanent ban)");
         }
@@ -90,8 +97,10 @@ public class ModeratedUsers {
     }
 
     @Transactional
-    public Profile unban(long userId, String moderator) {
+    public Profile unban(long userId, Actor actor) {
         User u = user(userId);
+        mayActOnAccount(u, actor);
+        String moderator = actor.subject();
         u.status = User.ACTIVE;
         u.bannedUntil = null;
         Audit.record(moderator, "unban", null, userId, null, null, Map.of());
@@ -123,6 +132,14 @@ public class ModeratedUsers {
                 .setParameter("u", userId).setParameter("a", moderator).setParameter("b", text).executeUpdate();
         Audit.record(moderator, "note", null, userId, null, null, Map.of());
         return profile(userId);
+    }
+
+    /** Moderators act on readers; only an admin may ban or unban staff. */
+    private static void mayActOnAccount(User target, Actor actor) {
+        if (target.isStaff() && !actor.isAdmin()) {
+            throw ProblemException.forbidden("staff-admin-only", "Admins only",
+                    "Only an admin may ban or unban a moderator or an admin");
+        }
     }
 
     private static User user(long id) {

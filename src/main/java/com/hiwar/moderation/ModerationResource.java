@@ -1,5 +1,6 @@
 package com.hiwar.moderation;
 
+import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Moderation")
 @RolesAllowed({Actor.MODERATOR, Actor.ADMIN})
+@ActiveAccount
 public class ModerationResource {
 
     public record Bulk(List<ModeratorActions.DecisionRequest> items) {}
@@ -52,7 +54,11 @@ public class ModerationResource {
     CurrentUser currentUser;
 
     private String me() {
-        return currentUser.requireActive().subject();
+        return actor().subject();
+    }
+
+    private Actor actor() {
+        return currentUser.requireActive();
     }
 
     @GET
@@ -105,14 +111,14 @@ public class ModerationResource {
     @Path("users/{userId}/ban")
     @Operation(summary = "Ban, permanently or until a date, optionally rejecting all their comments; bites on their next request")
     public ModeratedUsers.Profile ban(@RestPath long userId, ModeratedUsers.Ban ban) {
-        return users.ban(userId, ban, me());
+        return users.ban(userId, ban, actor());
     }
 
     @DELETE
     @Path("users/{userId}/ban")
     @Consumes(MediaType.WILDCARD)
     public ModeratedUsers.Profile unban(@RestPath long userId) {
-        return users.unban(userId, me());
+        return users.unban(userId, actor());
     }
 
     @PUT

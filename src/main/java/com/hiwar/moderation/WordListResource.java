@@ -1,5 +1,6 @@
 package com.hiwar.moderation;
 
+import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.problem.ProblemException;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/v1/admin/wordlists/{list}")
 @Tag(name = "Admin")
 @RolesAllowed(Actor.ADMIN)
+@ActiveAccount
 public class WordListResource {
 
     @Inject

@@ -25,7 +25,11 @@ public class Notifications {
 
     public record Item(long id, String kind, Instant createdAt, boolean read, CommentRef comment, String from) {}
 
-    /** The comment concerned: the reply, or the reader's own decided comment (body shortened; absent once gone). */
+    /**
+     * The comment concerned: the reply, or the reader's own decided comment (body shortened;
+     * absent once gone). Someone else's reply shows its text and author only while it is public
+     * now; edited into review, rejected, hidden by reports or deleted, it is status "removed".
+     */
     public record CommentRef(long id, String articleId, String articleTitle, String articleUrl, String status,
                              String excerpt) {}
 
@@ -73,9 +77,11 @@ public class Notifications {
     private Page page(long userId, boolean unreadOnly, int size, Cursor after) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select n.id, n.kind, n.created_at, n.read_at is not null, c.id, c.article_id, a.title, a.url, c.status,
-                       case when c.status in ('published', 'pending', 'rejected') then left(c.body, :excerpt) end,
-                       case when n.kind = 'reply' and c.status = 'published' then u.display_name end
+                select n.id, n.kind, n.created_at, n.read_at is not null, c.id, c.article_id, a.title, a.url,
+                       case when n.kind <> 'reply' or comment_is_public(c.status, c.hidden) then c.status else 'removed' end,
+                       case when n.kind = 'reply' then case when comment_is_public(c.status, c.hidden) then left(c.body, :excerpt) end
+                            when c.status in ('published', 'pending', 'rejected') then left(c.body, :excerpt) end,
+                       case when n.kind = 'reply' and comment_is_public(c.status, c.hidden) then u.display_name end
                 from notifications n
                 join comments c on c.id = n.comment_id
                 join articles a on a.id = c.article_id

@@ -91,7 +91,7 @@ class AccountApiTest {
 
         Api.as(alice).delete("/api/v1/me").then().statusCode(202).body("state", equalTo("erasing"));
         Api.as(alice).delete("/api/v1/me").then().statusCode(202);
-        awaitErased(userId);
+        Db.awaitUserGone(userId);
 
         given().get("/api/v1/comments/{id}", alone).then().statusCode(404);
         given().get("/api/v1/comments/{id}", answered).then().statusCode(200)
@@ -126,11 +126,4 @@ class AccountApiTest {
                 .body("type", equalTo("https://hiwar.dev/problems/user-banned"));
     }
 
-    static void awaitErased(long userId) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (((Number) Db.scalar("select count(*) from users where id = ?", userId)).longValue() > 0) {
-            assertTrue(System.nanoTime() < deadline, "erasure did not finish");
-            Thread.sleep(100);
-        }
-    }
 }

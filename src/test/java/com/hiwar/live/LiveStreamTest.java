@@ -158,4 +158,61 @@ class LiveStreamTest {
         given().get("/api/v1/articles/{a}/events", "bad id!").then().statusCode(422)
                 .contentType("application/problem+json");
     }
+
+    /**
+     * Security review finding 3: catch-up replays only what is public now. Rejected, report-hidden,
+     * edited-away and erased content never comes back from the history, and the history in Redis
+     * holds no comment text or author at all.
+     */
+    @Test
+    void catchUpNeverReplaysWhatIsNoLongerPublic() throws Exception {
+        String article = Api.newArticle();
+        String bobSubject = Tokens.newSubject();
+        String erased = Tokens.reader(bobSubject);
+        String bobName = "Reader " + bobSubject.substring(0, 12);
+        long kept = Api.postId(alice, article, "يبقى منشورا");
+        long rejected = Api.postId(alice, article, "سيرفضه المشرف");
+        long hidden = Api.postId(alice, article, "ستخفيه البلاغات");
+        long edited = Api.postId(alice, article, "النص قبل التعديل");
+        long erasedOne = Api.postId(erased, article, "تعليق من سيمحو حسابه");
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            Api.decide(moderator, rejected, "reject", "abuse");
+            for (int i = 0; i < 3; i++) {
+                Api.as(Tokens.reader(Tokens.newSubject())).body(Map.of("reason", "abuse"))
+                        .post("/api/v1/comments/{id}/reports", hidden).then().statusCode(201);
+            }
+            Api.as(alice).body(Map.of("body", "النص بعد التعديل")).patch("/api/v1/comments/{id}", edited).then().statusCode(200);
+            long bob = com.hiwar.support.Db.userId(bobSubject);
+            Api.as(erased).delete("/api/v1/me").then().statusCode(202);
+            com.hiwar.support.Db.awaitUserGone(bob);
+            stream.drain(Duration.ofMillis(500));
+        }
+
+        try (SseClient replay = SseClient.open(article, "0-0")) {
+            replay.next("ready");
+            List<SseEvent> events = replay.drain(Duration.ofMillis(800));
+            String all = events.stream().map(SseEvent::data).reduce("", String::concat);
+            for (String gone : List.of("سيرفضه المشرف", "ستخفيه البلاغات", "النص قبل التعديل", "تعليق من سيمحو", bobName)) {
+                assertTrue(!all.contains(gone), "replayed \"" + gone + "\": " + all);
+            }
+            List<Long> comments = events.stream().filter(e -> e.type().startsWith("comment") && !e.type().equals("comment-removed"))
+                    .map(e -> e.json().getLong("id")).distinct().toList();
+            assertEquals(List.of(kept, edited), comments, "only comments public now are replayed");
+            assertTrue(events.stream().filter(e -> e.json().getLong("id") != null && e.json().getLong("id") == edited)
+                    .filter(e -> e.type().equals("comment") || e.type().equals("comment-updated"))
+                    .allMatch(e -> e.json().getString("body").equals("النص بعد التعديل")), "replays show the current text");
+            assertTrue(events.stream().anyMatch(e -> e.type().equals("comment-removed") && e.json().getLong("id") == rejected));
+        }
+
+        // What Redis keeps: ids, types and counts, never a body or a name.
+        String history = redis.execute("XRANGE", LiveHub.streamKey(article), "-", "+").toString();
+        assertTrue(history.contains("\"id\":" + kept), history);
+        for (String text : List.of("يبقى منشورا", "النص بعد التعديل", "سيرفضه", "تعليق من سيمحو", bobName, "Reader ")) {
+            assertTrue(!history.contains(text), "the history holds \"" + text + "\": " + history);
+        }
+    }
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 }

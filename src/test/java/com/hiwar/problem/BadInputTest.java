@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,57 @@ class BadInputTest {
             String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 200 OK", status);
+        }
+    }
+
+    /** Security review finding 12: a wrong JSON type is a 400 naming the field, on every body, never coerced. */
+    @Test
+    void wrongJsonTypesAreRefusedNotCoerced() {
+        for (String body : List.of("{\"body\": 12}", "{\"body\": 1.5}", "{\"body\": true}",
+                "{\"body\": \"نص\", \"parentId\": \"12\"}", "{\"body\": \"نص\", \"parentId\": 1.5}")) {
+            isProblem(postRaw(body), 400);
+            postRaw(body).body("errors[0].message", equalTo("wrong type"));
+        }
+        nothingStored();
+        String moderator = Tokens.moderator(Tokens.newSubject());
+        long id = Api.postId(token, article, "تعليق");
+        int version = Db.version(id);
+        isProblem(Api.as(moderator).body("{\"action\": \"approve\", \"version\": \"" + version + "\"}")
+                .post("/api/v1/moderation/comments/{id}/decision", id).then(), 400);
+        isProblem(Api.as(moderator).body("{\"premoderated\": \"true\"}")
+                .put("/api/v1/moderation/users/{u}", Db.scalar("select author_id from comments where id = ?1", id)).then(), 400);
+        isProblem(Api.as(moderator).body("{\"premoderated\": 1}")
+                .put("/api/v1/moderation/users/{u}", Db.scalar("select author_id from comments where id = ?1", id)).then(), 400);
+        isProblem(Api.as(token).body("{\"reason\": 5}").post("/api/v1/comments/{id}/reports", id).then(), 400);
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from comment_reports where comment_id = ?1", id)).longValue());
+        assertEquals(version, Db.version(id));
+    }
+
+    /** Security review finding 8: a cursor that decodes to values outside the database's range is a 400, not a 500. */
+    @Test
+    void outOfRangeCursorsAreBadCursors() {
+        String moderator = Tokens.moderator(Tokens.newSubject());
+        long id = Api.postId(token, article, "تعليق");
+        for (String raw : List.of("n.-300000000000000000.5", "o.-300000000000000000.5", "n.300000000000000000.5",
+                "o.9223372036854775807.5", "n.1.-5", "t.1.5.-1", "t.1.5.9999999999999", "t.-300000000000000000.5.1")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(StandardCharsets.US_ASCII));
+            for (var call : List.<java.util.function.Supplier<ValidatableResponse>>of(
+                    () -> given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments", article).then(),
+                    () -> given().queryParam("cursor", cursor).queryParam("sort", "oldest")
+                            .get("/api/v1/articles/{a}/comments", article).then(),
+                    () -> given().queryParam("cursor", cursor).queryParam("sort", "top")
+                            .get("/api/v1/articles/{a}/comments", article).then(),
+                    () -> given().queryParam("cursor", cursor).get("/api/v1/comments/{id}/replies", id).then(),
+                    () -> Api.as(token).queryParam("cursor", cursor).get("/api/v1/me/comments").then(),
+                    () -> Api.as(token).queryParam("cursor", cursor).get("/api/v1/me/notifications").then(),
+                    () -> Api.as(moderator).queryParam("cursor", cursor).get("/api/v1/moderation/queues/all").then(),
+                    () -> Api.as(moderator).queryParam("cursor", cursor).queryParam("order", "newest")
+                            .get("/api/v1/moderation/queues/all").then())) {
+                ValidatableResponse r = call.get();
+                isProblem(r, 400);
+                r.body("type", containsString("bad-cursor"));
+            }
         }
     }
 }

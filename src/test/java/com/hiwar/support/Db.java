@@ -23,6 +23,21 @@ public final class Db {
         return ((Number) scalar("select version from comments where id = ?1", commentId)).intValue();
     }
 
+    /** Waits up to 10 s for a background job (an erasure) to remove the user row. */
+    public static void awaitUserGone(long userId) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (((Number) scalar("select count(*) from users where id = ?1", userId)).longValue() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("erasure of user " + userId + " did not finish");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public static long userId(String subject) {
+        return ((Number) scalar("select id from users where subject = ?1", subject)).longValue();
+    }
+
     public static Object scalar(String sql, Object... params) {
         return run(sql, params, Query::getSingleResult);
     }

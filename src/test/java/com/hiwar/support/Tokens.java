@@ -40,6 +40,10 @@ public final class Tokens {
                 .sign(key("rsa-private.pem", "RSA"));
     }
 
+    public static String admin(String subject) {
+        return rs256(claims(subject).groups(Set.of("moderator", "admin")).claim("name", "Admin"));
+    }
+
     /** Standard claims, valid for ten minutes; callers override what a test varies. */
     public static JwtClaimsBuilder claims(String subject) {
         Instant now = Instant.now();

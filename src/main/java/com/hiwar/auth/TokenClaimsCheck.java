@@ -10,11 +10,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * SmallRye checks {@code exp} with the configured skew but accepts an {@code iat} in the
- * future. A token "issued" later than now is either forged or from a broken clock: refuse it.
+ * Checks SmallRye leaves to the application:
+ * <ul>
+ * <li>it checks {@code exp} with the configured skew but accepts an {@code iat} in the future;
+ *     a token "issued" later than now is either forged or from a broken clock;</li>
+ * <li>it requires a {@code sub} but accepts {@code ""}; every holder of such a token would
+ *     share one account, so a blank subject is no identity at all.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class TokenTimeCheck implements SecurityIdentityAugmentor {
+public class TokenClaimsCheck implements SecurityIdentityAugmentor {
 
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
     int skewSeconds;
@@ -25,6 +30,9 @@ public class TokenTimeCheck implements SecurityIdentityAugmentor {
             long now = System.currentTimeMillis() / 1000;
             if (jwt.getIssuedAtTime() > now + skewSeconds) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("iat is in the future"));
+            }
+            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("sub is blank"));
             }
         }
         return Uni.createFrom().item(identity);
