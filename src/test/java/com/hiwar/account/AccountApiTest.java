@@ -12,6 +12,7 @@ import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -126,4 +127,58 @@ class AccountApiTest {
                 .body("type", equalTo("https://hiwar.dev/problems/user-banned"));
     }
 
+
+    /**
+     * Security review finding 4: after erasure nothing that identifies the reader or repeats
+     * their words is left, in any table of the schema or in the article's live history in Redis.
+     */
+    @Test
+    void erasureLeavesNothingPersonalInAnyTableOrInTheLiveHistory() throws Exception {
+        String name = "Reader " + aliceSub.substring(0, 12);
+        String article = Api.newArticle();
+        long contact = Api.post(alice, article, Map.of("body",
+                "راسلوني على 01012345678 أو https://alice-site.example/page")).statusCode(201).extract().jsonPath().getLong("id");
+        long answered = Api.postId(alice, article, "سؤال زينب الخاص");
+        long rejected = Api.postId(alice, article, "سيرفض هذا التعليق");
+        long deleted = Api.postId(alice, article, "سأحذف هذا بنفسي");
+        Api.replyId(bob, article, answered, "رد بوب");
+        long bobs = Api.postId(bob, article, "تعليق بوب");
+        Api.as(alice).body(Map.of("reason", "personal-data", "note", "اسمي زينب ورقمي 01098765432"))
+                .post("/api/v1/comments/{id}/reports", bobs).then().statusCode(201);
+        Api.as(bob).body(Map.of("reason", "abuse", "note", "كتبت زينب: سؤال زينب الخاص"))
+                .post("/api/v1/comments/{id}/reports", answered).then().statusCode(201);
+        Api.as(alice).delete("/api/v1/comments/{id}", deleted).then().statusCode(204);
+        Api.decide(moderator, rejected, "reject", "off-topic");
+        assertTrue(((Number) Db.scalar("select count(*) from moderation_decisions where comment_id = ?1 and reasons::text like '%01012345678%'",
+                contact)).longValue() > 0, "the contact rule records the matched number (what erasure must remove)");
+        long userId = Db.userId(aliceSub);
+
+        Api.as(alice).delete("/api/v1/me").then().statusCode(202);
+        Db.awaitUserGone(userId);
+
+        List<String> traces = List.of(aliceSub, name, "01012345678", "alice-site.example", "01098765432", "زينب",
+                "سيرفض هذا", "سأحذف هذا");
+        @SuppressWarnings("unchecked")
+        List<String> tables = (List<String>) Db.list("""
+                select table_name::text from information_schema.tables
+                where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'""");
+        assertTrue(tables.containsAll(List.of("comments", "comment_reports", "moderation_decisions", "moderation_audit",
+                "users", "notifications", "idempotency_keys", "moderator_notes")), tables.toString());
+        for (String table : tables) {
+            for (String trace : traces) {
+                long found = ((Number) Db.scalar("select count(*) from " + table + " t where t::text like '%' || ?1 || '%'",
+                        trace)).longValue();
+                assertEquals(0, found, table + " still holds \"" + trace + "\"");
+            }
+        }
+        String history = redis.execute("XRANGE", com.hiwar.live.LiveHub.streamKey(article), "-", "+").toString();
+        for (String trace : traces) {
+            assertTrue(!history.contains(trace), "the live history holds \"" + trace + "\"");
+        }
+        // The thread holds: Bob's reply stays under a placeholder.
+        given().get("/api/v1/comments/{id}", answered).then().statusCode(200).body("status", equalTo("deleted"));
+    }
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
 }
