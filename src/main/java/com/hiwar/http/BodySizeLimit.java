@@ -19,8 +19,12 @@ import java.util.Set;
 @ApplicationScoped
 public class BodySizeLimit {
 
-    /** Admin uploads (word lists for bulk import) may be larger than comments. */
-    private static final String ADMIN = "/api/v1/admin/";
+    /**
+     * Admin uploads (word lists for bulk import) may be larger than comments: only a PUT to
+     * exactly that route, judged on the normalized path ("..", "%2e%2e" resolved) that routing
+     * uses, so no other route can borrow the larger limit through a crafted path.
+     */
+    private static final java.util.regex.Pattern ADMIN_UPLOAD = java.util.regex.Pattern.compile("/api/v1/admin/wordlists/[^/]+");
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     void install(@Observes Router router, HttpConfig limits) {
@@ -28,7 +32,7 @@ public class BodySizeLimit {
         BodyHandler adminBodies = BodyHandler.create(false).setBodyLimit(limits.maxAdminBodyBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
-            boolean admin = ctx.request().path().startsWith(ADMIN);
+            boolean admin = adminUpload(ctx);
             long limit = admin ? limits.maxAdminBodyBytes() : limits.maxBodyBytes();
             if (length != null) {
                 if (declaredLength(length) > limit) {
@@ -54,11 +58,15 @@ public class BodySizeLimit {
         });
         router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
             if (ctx.statusCode() == 413 && !ctx.response().headWritten()) {
-                tooLarge(ctx, ctx.request().path().startsWith(ADMIN) ? limits.maxAdminBodyBytes() : limits.maxBodyBytes());
+                tooLarge(ctx, adminUpload(ctx) ? limits.maxAdminBodyBytes() : limits.maxBodyBytes());
             } else {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean adminUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.PUT && ADMIN_UPLOAD.matcher(ctx.normalizedPath()).matches();
     }
 
     /**
