@@ -30,15 +30,16 @@ ensure_wrk() {
 }
 
 # start_jar PORT DATABASE LOG [ENV=VALUE...]: the packaged jar against the test keys; waits until ready.
+# Its management interface (health, metrics) listens on PORT+1.
 start_jar() {
   local port=$1 db=$2 log=$3; shift 3
   env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/src/test/resources/keys/jwks.json" \
       MP_JWT_VERIFY_ISSUER=https://publisher.test MP_JWT_VERIFY_AUDIENCES=hiwar \
-      QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_LEVEL=WARN "$@" \
+      QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1))" QUARKUS_LOG_LEVEL=WARN "$@" \
       java ${JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   jar_pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://localhost:$port/q/health/ready" >/dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 120); do curl -fs "http://localhost:$((port + 1))/q/health/ready" >/dev/null && return 0; sleep 0.5; done
   echo "the jar did not become ready; see $log" >&2
   return 1
 }

@@ -24,7 +24,7 @@ class ProdJarIT {
 
     @Test
     void migratesAnEmptyDatabaseAndServes() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        com.hiwar.support.Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         String article = Api.newArticle();
         // Production holds a new commenter's first comment for review (HIWAR_MODERATION_NEW_COMMENTER_PENDING=1)...
         Api.post(Tokens.reader(Tokens.newSubject()), article, Map.of("body", "من الإنتاج")).statusCode(201)

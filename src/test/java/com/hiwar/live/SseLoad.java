@@ -134,11 +134,17 @@ public final class SseLoad {
     }
 
     /** Heap used after a full GC (from the service's metrics), and RSS. */
+    /** bench/lib.sh starts the jar with its management interface on the next port. */
+    private static String management(String base) {
+        int colon = base.lastIndexOf(':');
+        return base.substring(0, colon + 1) + (Integer.parseInt(base.substring(colon + 1)) + 1);
+    }
+
     private static long[] memory(String base, long pid) throws Exception {
         new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         Thread.sleep(500);
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).build(),
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(management(base) + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double heap = 0;
         Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.eE+]+)$").matcher(metrics);

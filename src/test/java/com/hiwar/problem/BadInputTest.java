@@ -184,7 +184,7 @@ class BadInputTest {
     }
 
     private static double serverErrors() {
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = com.hiwar.support.Management.given().get("/q/metrics").then().extract().asString();
         return metrics.lines().filter(l -> l.startsWith("http_server_requests_seconds_count") && l.contains("status=\"500\""))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }

@@ -42,7 +42,7 @@ class RedisOutageIT {
     }
 
     private static boolean redisAnswers() {
-        return given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'rate-limiter' }.data.redis")
+        return com.hiwar.support.Management.given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'rate-limiter' }.data.redis")
                 .equals("up");
     }
 
@@ -55,7 +55,7 @@ class RedisOutageIT {
     }
 
     static ValidatableResponse limiterHealth() {
-        return given().get("/q/health/ready").then();
+        return com.hiwar.support.Management.given().get("/q/health/ready").then();
     }
 
     static void awaitRedisUp() throws InterruptedException {
@@ -67,7 +67,7 @@ class RedisOutageIT {
     }
 
     static double metric(String name) {
-        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String text = com.hiwar.support.Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + " ([0-9.eE+-]+)$").matcher(text);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
@@ -93,7 +93,7 @@ class RedisOutageIT {
         assertTrue(metric("hiwar_ratelimit_redis_up") == 0.0);
         assertTrue(metric("hiwar_ratelimit_redis_failures_total") >= 3);
         assertTrue(metric("hiwar_ratelimit_redis_outages_total") >= 1);
-        given().get("/q/metrics").then()
+        com.hiwar.support.Management.given().get("/q/metrics").then()
                 .body(containsString("hiwar_ratelimit_decisions_total{action=\"comment-create\",outcome=\"limited\",store=\"local\"}"));
 
         OwnRedis.startServer();

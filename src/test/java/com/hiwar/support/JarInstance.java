@@ -23,33 +23,45 @@ public final class JarInstance implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final File log;
 
-    private JarInstance(Process process, int port, File log) {
+    private JarInstance(Process process, int port, int managementPort, File log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /** Starts the jar with these settings (as -D options) and waits until it is ready. */
     public static JarInstance start(String name, Map<String, String> settings) throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port));
+        int port = freePort();
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         File log = new File("target/" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        JarInstance instance = new JarInstance(process, port, log);
+        JarInstance instance = new JarInstance(process, port, managementPort, log);
         instance.awaitReady();
         return instance;
     }
 
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
     public String base() {
         return "http://localhost:" + port;
+    }
+
+    /** Health, metrics and OpenAPI. */
+    public String management() {
+        return "http://localhost:" + managementPort;
     }
 
     private void awaitReady() throws Exception {
@@ -59,7 +71,7 @@ public final class JarInstance implements AutoCloseable {
                 throw new IllegalStateException("the jar exited; see " + log);
             }
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/q/health/ready"))
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(management() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
