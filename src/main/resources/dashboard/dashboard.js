@@ -58,7 +58,8 @@ const state = {
 };
 const $ = (id) => document.getElementById(id);
 const m = () => T[state.lang];
-const fmt = (s, vars) => Object.entries(vars || {}).reduce((a, [k, v]) => a.replace('{' + k + '}', v), s);
+// A function replacement: display names may hold $& or $` patterns.
+const fmt = (s, vars) => Object.entries(vars || {}).reduce((a, [k, v]) => a.replace('{' + k + '}', () => String(v)), s);
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -219,7 +220,7 @@ function card(item, i) {
   const t = m();
   const a = item.author;
   const head = el('header', null,
-    el('a', { class: 'title', href: item.article.url || '#', target: '_blank', rel: 'noopener', text: item.article.title || item.article.id }),
+    el('a', { class: 'title', href: item.article.url || '#', target: '_blank', rel: 'noopener noreferrer', text: item.article.title || item.article.id }),
     a ? el('button', { type: 'button', class: 'author', text: a.name || ('#' + a.id), onclick: () => openUser(a.id) }) : null,
     a ? el('span', { text: fmt(t.history, { p: a.published, r: a.rejected, k: a.reported }) }) : null,
     el('time', { datetime: item.createdAt, text: new Date(item.createdAt).toLocaleString(state.lang) }),

@@ -28,7 +28,7 @@
       const c = counts[n.getAttribute('data-hiwar-count')];
       if (c === undefined) continue;
       const form = c === 0 ? FORMS[lang].zero : (FORMS[lang][plural.select(c)] || FORMS[lang].other);
-      n.textContent = form.replace('{n}', number.format(c));
+      n.textContent = form.replace('{n}', () => number.format(c));
       n.setAttribute('data-hiwar-count-value', String(c));
     }
     document.dispatchEvent(new CustomEvent('hiwar:counts', { detail: counts }));

@@ -137,14 +137,14 @@
 
     t(key, vars) {
       let s = this.m[key];
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace('{' + k + '}', v);
+      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace('{' + k + '}', () => String(v)); // a function: names may hold $& or $`
       return s;
     }
 
     count(key, n) {
       const forms = this.m[key];
       const form = (n === 0 && forms.zero !== undefined) ? forms.zero : (forms[this.plural.select(n)] || forms.other);
-      return form.replace('{n}', this.number.format(n));
+      return form.replace('{n}', () => this.number.format(n));
     }
 
     // --- Shell -------------------------------------------------------------------------

@@ -28,6 +28,12 @@ public class Article extends PanacheEntityBase {
     }
     @Column(name = "created_at")
     public Instant createdAt;
+    /** A moderator corrected title or URL: comments' proposals no longer change them. */
+    @Column(name = "metadata_locked")
+    public boolean metadataLocked;
+    /** When the publisher's page last confirmed title and URL. */
+    @Column(name = "metadata_confirmed_at")
+    public Instant metadataConfirmedAt;
     /** Public comments, kept by a database trigger (V5). */
     @Column(name = "published_count", insertable = false, updatable = false)
     public int publishedCount;

@@ -1,7 +1,9 @@
 package com.hiwar.article;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "hiwar.articles")
@@ -9,4 +11,22 @@ public interface ArticleConfig {
 
     /** New articles stop taking comments this long after their first comment (unset: never). Moderators can change it per article. */
     Optional<Duration> autoCloseAfter();
+
+    /**
+     * Hosts the publisher's articles live on (news.example, www.news.example). An article URL on
+     * any other host is ignored. Unset: the hosts of quarkus.http.cors.origins.
+     */
+    Optional<List<String>> allowedHosts();
+
+    /** Fetch the publisher's page to confirm a proposed title and URL before storing them. */
+    @WithDefault("true")
+    boolean confirmMetadata();
+
+    /** The same proposal for an article is checked at most this often (across instances). */
+    @WithDefault("10m")
+    Duration confirmInterval();
+
+    /** Time allowed to fetch the publisher's page. */
+    @WithDefault("5s")
+    Duration confirmTimeout();
 }

@@ -31,22 +31,67 @@ public class ArticleService {
     @jakarta.inject.Inject
     ArticleConfig config;
 
-    /** The article a new comment goes to, created on its first comment; url and title fill in once known. */
+    @jakarta.inject.Inject
+    ArticleHosts hosts;
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<MetadataProposed> proposals;
+
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /**
+     * The article a new comment goes to, created on its first comment. A URL off the publisher's
+     * hosts is ignored with its title; the first comment's values fill what is empty, and any
+     * other proposal waits for the publisher's page to confirm it ({@link ArticleMetadata}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Article findOrCreate(String id, String url, String title) {
         checkId(id);
         String cleanUrl = checkUrl(url);
         String cleanTitle = TextSanitizer.cleanLabel(title, MAX_TITLE);
+        if (cleanUrl != null && !hosts.allows(cleanUrl)) {
+            metrics.counter("hiwar.articles.metadata", "result", "foreign-host").increment();
+            cleanUrl = null;
+            cleanTitle = null;
+        }
         Article.insertIfAbsent(id, cleanUrl, cleanTitle,
                 config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
         Article article = Article.findById(id);
-        if (article.url == null && cleanUrl != null) {
-            article.url = cleanUrl;
-        }
-        if (article.title == null && cleanTitle != null) {
-            article.title = cleanTitle;
+        if (!article.metadataLocked) {
+            if (article.url == null && cleanUrl != null) {
+                article.url = cleanUrl;
+            }
+            if (article.title == null && cleanTitle != null) {
+                article.title = cleanTitle;
+            }
+            if (cleanUrl != null && (article.metadataConfirmedAt == null || !cleanUrl.equals(article.url)
+                    || cleanTitle != null && !cleanTitle.equals(article.title))) {
+                proposals.fire(new MetadataProposed(id, cleanUrl, cleanTitle));
+            }
         }
         return article;
+    }
+
+    /** A moderator's correction: validated like a comment's proposal, and locked against later ones. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void correct(Article article, String title, String url) {
+        if (url != null) {
+            String clean = checkUrl(url);
+            if (clean == null || !hosts.allows(clean)) {
+                throw ProblemException.invalid("url", "must be an http or https URL on the publisher's hosts "
+                        + hosts.hosts() + " (HIWAR_ARTICLES_ALLOWED_HOSTS)");
+            }
+            article.url = clean;
+        }
+        if (title != null) {
+            String clean = TextSanitizer.cleanLabel(title, MAX_TITLE);
+            if (clean == null || clean.isBlank()) {
+                throw ProblemException.invalid("title", "must not be blank");
+            }
+            article.title = clean;
+        }
+        article.metadataLocked = true;
     }
 
     static String checkUrl(String url) {

@@ -38,7 +38,16 @@ public class ClientAddress {
      * subscriber usually holds a whole /64 and could otherwise rotate through it.
      */
     public String rateLimitKey() {
-        byte[] address = TrustedProxies.parse(current());
+        return key(current());
+    }
+
+    /** {@link #rateLimitKey()} for a request outside JAX-RS (a plain Vert.x route). */
+    public String rateLimitKey(HttpServerRequest request) {
+        return key(resolve(request));
+    }
+
+    private static String key(String client) {
+        byte[] address = TrustedProxies.parse(client);
         if (address == null) {
             return "unknown";
         }

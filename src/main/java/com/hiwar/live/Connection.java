@@ -13,13 +13,16 @@ final class Connection {
 
     private final HttpServerResponse response;
     private final long retryMillis;
+    /** This stream's hold on its client address's share of streams. */
+    final ClientSlots.Slot slot;
     private List<LiveEvent> held = new ArrayList<>();
     private String lastId;
     private boolean closed;
 
-    Connection(HttpServerResponse response, long retryMillis) {
+    Connection(HttpServerResponse response, long retryMillis, ClientSlots.Slot slot) {
         this.response = response;
         this.retryMillis = retryMillis;
+        this.slot = slot;
     }
 
     synchronized void deliver(LiveEvent event) {

@@ -15,6 +15,14 @@ public interface LiveConfig {
     @WithDefault("5000")
     int maxConnections();
 
+    /**
+     * Open streams per client address (IPv6: per /64) across all instances, counted in Redis;
+     * past it, a 429 problem. Readers behind one carrier or office NAT share an address: keep
+     * it well above the few tabs one reader opens.
+     */
+    @WithDefault("100")
+    int maxPerClient();
+
     /** Comment lines sent on idle streams, so proxies and load balancers keep them open. */
     @WithDefault("15s")
     Duration heartbeat();

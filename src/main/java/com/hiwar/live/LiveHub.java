@@ -79,6 +79,9 @@ public class LiveHub {
     CommentService comments;
 
     @Inject
+    ClientSlots slots;
+
+    @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
 
     @Inject
@@ -213,13 +216,18 @@ public class LiveHub {
         return true;
     }
 
+    /** Gives back a place {@link #tryReserve()} took, for a stream that did not open. */
+    void release() {
+        open.decrementAndGet();
+    }
+
     /**
      * Opens a stream: registered first (events arriving meanwhile are held), then caught up
      * from the history when the reader names the last event it saw, then live.
      */
-    void join(String articleId, HttpServerResponse response, String lastEventId) {
+    void join(String articleId, HttpServerResponse response, String lastEventId, ClientSlots.Slot slot) {
         Topic topic = topics.computeIfAbsent(articleId, Topic::new);
-        Connection connection = new Connection(response, config.retry().toMillis());
+        Connection connection = new Connection(response, config.retry().toMillis(), slot);
         topic.connections.add(connection);
         response.closeHandler(v -> leave(topic, connection));
         response.exceptionHandler(e -> connection.close());
@@ -244,6 +252,7 @@ public class LiveHub {
     private void leave(Topic topic, Connection connection) {
         if (topic.connections.remove(connection)) {
             open.decrementAndGet();
+            slots.release(connection.slot);
         }
         topics.computeIfPresent(topic.articleId, (id, t) -> {
             if (!t.connections.isEmpty()) {
@@ -361,5 +370,6 @@ public class LiveHub {
 
     private void heartbeat() {
         topics.values().forEach(t -> t.connections.forEach(Connection::heartbeat));
+        slots.renew(topics.values().stream().flatMap(t -> t.connections.stream()).map(c -> c.slot).toList());
     }
 }

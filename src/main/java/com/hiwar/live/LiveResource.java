@@ -3,6 +3,7 @@ package com.hiwar.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.article.ArticleService;
+import com.hiwar.http.ClientAddress;
 import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
 import io.vertx.core.http.HttpMethod;
@@ -33,6 +34,12 @@ public class LiveResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ClientSlots slots;
+
+    @Inject
+    ClientAddress clients;
+
     void routes(@Observes Router router) {
         router.route(HttpMethod.GET, PATH).order(-10).handler(this::stream);
     }
@@ -51,15 +58,27 @@ public class LiveResource {
                     List.of(), Map.of("Retry-After", "5")));
             return;
         }
-        String lastEventId = ctx.request().getHeader("Last-Event-ID");
-        if (lastEventId == null) {
-            lastEventId = ctx.request().getParam("lastEventId"); // for clients that cannot set headers
-        }
-        ctx.response().setChunked(true)
-                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
-        hub.join(articleId, ctx.response(), lastEventId);
+        String header = ctx.request().getHeader("Last-Event-ID");
+        String lastEventId = header != null ? header : ctx.request().getParam("lastEventId"); // for clients that cannot set headers
+        slots.acquire(clients.rateLimitKey(ctx.request())).subscribe().with(slot -> {
+            if (slot == null) {
+                hub.release();
+                problem(ctx, new ProblemException(429, "live-too-many-streams", "Too many live streams",
+                        "This address already holds " + config.maxPerClient() + " live streams; close some, or load"
+                                + " comments without live updates", List.of(), Map.of("Retry-After", "30")));
+                return;
+            }
+            if (ctx.response().closed()) {
+                hub.release();
+                slots.release(slot);
+                return;
+            }
+            ctx.response().setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Accel-Buffering", "no"); // nginx: do not buffer the stream
+            hub.join(articleId, ctx.response(), lastEventId, slot);
+        });
     }
 
     private void problem(RoutingContext ctx, ProblemException e) {

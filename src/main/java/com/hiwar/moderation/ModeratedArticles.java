@@ -16,11 +16,14 @@ import java.util.Map;
 @ApplicationScoped
 public class ModeratedArticles {
 
-    /** Fields left null stay as they are; {@code closesAt} in the past closes at once. */
-    public record Update(Boolean open, Boolean premoderation, Instant closesAt, Boolean clearClosesAt) {}
+    /**
+     * Fields left null stay as they are; {@code closesAt} in the past closes at once. A title or
+     * URL set here is locked: readers' comments no longer change it.
+     */
+    public record Update(Boolean open, Boolean premoderation, Instant closesAt, Boolean clearClosesAt, String title, String url) {}
 
-    public record View(String id, String title, String url, boolean open, boolean premoderation, Instant closesAt,
-                       Map<String, Long> counts) {}
+    public record View(String id, String title, String url, boolean metadataLocked, boolean open, boolean premoderation,
+                       Instant closesAt, Map<String, Long> counts) {}
 
     @Transactional
     public View view(String articleId) {
@@ -34,11 +37,14 @@ public class ModeratedArticles {
             counts.put(q, 0L);
         }
         rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
-        return new View(a.id, a.title, a.url, a.open, a.premoderated, a.closesAt, counts);
+        return new View(a.id, a.title, a.url, a.metadataLocked, a.open, a.premoderated, a.closesAt, counts);
     }
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<ArticleStateChanged> stateChanges;
+
+    @jakarta.inject.Inject
+    com.hiwar.article.ArticleService articles;
 
     @Transactional
     public View update(String articleId, Update u, String moderator) {
@@ -59,8 +65,12 @@ public class ModeratedArticles {
             a.closesAt = u.closesAt();
             details.put("closesAt", a.closesAt.toString());
         }
+        if (u.title() != null || u.url() != null) {
+            articles.correct(a, u.title(), u.url());
+            details.put("metadata", Map.of("title", String.valueOf(a.title), "url", String.valueOf(a.url)));
+        }
         if (details.isEmpty()) {
-            throw ProblemException.invalid("body", "set at least one of open, premoderation, closesAt, clearClosesAt");
+            throw ProblemException.invalid("body", "set at least one of open, premoderation, closesAt, clearClosesAt, title, url");
         }
         Audit.record(moderator, "article-settings", null, null, articleId, null, details);
         if (details.containsKey("open") || details.containsKey("closesAt")) {

@@ -142,7 +142,7 @@ public class ModerationResource {
 
     @PUT
     @Path("articles/{articleId}")
-    @Operation(summary = "Open or close commenting, pre-moderation, auto-close date")
+    @Operation(summary = "Open or close commenting, pre-moderation, auto-close date; correct and lock title and URL")
     public ModeratedArticles.View updateArticle(@RestPath String articleId, @NotNull ModeratedArticles.Update update) {
         return articles.update(articleId, update, me());
     }

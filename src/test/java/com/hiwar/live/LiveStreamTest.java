@@ -215,4 +215,77 @@ class LiveStreamTest {
 
     @jakarta.inject.Inject
     io.quarkus.redis.datasource.RedisDataSource redis;
+
+    /** A live stream opened through the trusted proxy (127.0.0.2) for this client address; the socket holds it. */
+    private static java.net.Socket streamAs(String client, String article) throws Exception {
+        return streamAs(client, article, "");
+    }
+
+    private static java.net.Socket streamAs(String client, String article, String extraHeaders) throws Exception {
+        java.net.Socket socket = new java.net.Socket();
+        socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.2"), 0));
+        socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), io.restassured.RestAssured.port), 5000);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET /api/v1/articles/" + article + "/events HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\nX-Forwarded-For: " + client + "\r\n" + extraHeaders + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static String statusLine(java.net.Socket socket) throws Exception {
+        StringBuilder line = new StringBuilder();
+        for (int c = socket.getInputStream().read(); c != -1 && c != '\n'; c = socket.getInputStream().read()) {
+            line.append((char) c);
+        }
+        return line.toString().trim();
+    }
+
+    /**
+     * Security review finding 11: one client address cannot take every live slot. Its streams
+     * are counted in Redis across instances (here: streams another instance holds, written as
+     * that instance would), and past the limit it gets a 429 problem; other addresses are unaffected.
+     */
+    @Test
+    void oneClientAddressHoldsAtMostItsShareOfLiveStreams() throws Exception {
+        int max = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("hiwar.live.max-per-client", Integer.class);
+        String client = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+        String article = Api.newArticle();
+        List<java.net.Socket> open = new java.util.ArrayList<>();
+        try {
+            // Another instance already holds two of this address's streams.
+            long until = System.currentTimeMillis() + 60_000;
+            redis.execute("ZADD", ClientSlots.key(client), Long.toString(until), "other-instance:1", Long.toString(until), "other-instance:2");
+            for (int i = 0; i < max - 2; i++) {
+                java.net.Socket s = streamAs(client, article);
+                open.add(s);
+                assertEquals("HTTP/1.1 200 OK", statusLine(s));
+            }
+            try (java.net.Socket refused = streamAs(client, article, "Connection: close\r\n")) {
+                assertEquals("HTTP/1.1 429 Too Many Requests", statusLine(refused));
+                String rest = new String(refused.getInputStream().readNBytes(2000), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(rest.contains("application/problem+json") && rest.contains("live-too-many-streams")
+                        && rest.toLowerCase().contains("retry-after"), rest);
+            }
+            try (java.net.Socket other = streamAs("198.51.100.7", article)) {
+                assertEquals("HTTP/1.1 200 OK", statusLine(other), "another address is not affected");
+            }
+            // Closing a stream frees its slot.
+            open.remove(0).close();
+            long deadline = System.currentTimeMillis() + 5_000;
+            String status;
+            do {
+                Thread.sleep(100);
+                try (java.net.Socket again = streamAs(client, article)) {
+                    status = statusLine(again);
+                }
+            } while (!status.equals("HTTP/1.1 200 OK") && System.currentTimeMillis() < deadline);
+            assertEquals("HTTP/1.1 200 OK", status);
+        } finally {
+            for (java.net.Socket s : open) {
+                s.close();
+            }
+            redis.execute("DEL", ClientSlots.key(client));
+        }
+    }
 }
