@@ -30,6 +30,10 @@ class CountsApiTest {
                 .statusCode(200)
                 .header("Cache-Control", "public, max-age=10")
                 .body(a, equalTo(3)).body(b, equalTo(1)).body("never-commented", equalTo(0));
+        // A shared cache must key this public answer by Origin: CORS headers differ per origin.
+        given().header("Origin", "http://publisher.test").queryParam("articles", a).get("/api/v1/counts").then()
+                .statusCode(200).header("Access-Control-Allow-Origin", "http://publisher.test")
+                .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
     }
 
     @Test
