@@ -83,4 +83,47 @@ class NotificationApiTest {
     private void decide(long id, String action, String reason) {
         Api.decide(moderator, id, action, reason);
     }
+
+    /**
+     * Security review finding 2: a reply's text and author are shown only while the reply is
+     * public now. Edited into review, rejected or hidden by reports, it is "removed", with no text.
+     */
+    @Test
+    void repliesNoLongerPublicShowNeitherTextNorAuthor() {
+        String article = Api.newArticle();
+        long parent = Api.postId(alice, article, "سؤال للقراء");
+        String carol = Tokens.reader(Tokens.newSubject());
+        String dan = Tokens.reader(Tokens.newSubject());
+        long kept = Api.replyId(carol, article, parent, "رد يبقى منشورا");
+        long rejected = Api.replyId(carol, article, parent, "رد سيرفضه المشرف");
+        long hidden = Api.replyId(dan, article, parent, "رد ستخفيه البلاغات");
+        long edited = Api.replyId(bob, article, parent, "رد سيعدل إلى المراجعة");
+        Api.decide(moderator, rejected, "reject", "abuse");
+        for (int i = 0; i < 3; i++) {
+            Api.as(Tokens.reader(Tokens.newSubject())).body(Map.of("reason", "abuse"))
+                    .post("/api/v1/comments/{id}/reports", hidden).then().statusCode(201);
+        }
+        Api.as(moderator).body(Map.of("premoderation", true)).put("/api/v1/moderation/articles/{a}", article)
+                .then().statusCode(200);
+        Api.as(bob).body(Map.of("body", "نص جديد ينتظر المراجعة")).patch("/api/v1/comments/{id}", edited).then()
+                .statusCode(200).body("status", equalTo("pending"));
+
+        for (String path : List.of("/api/v1/me/notifications", "/api/v1/me/export")) {
+            var json = Api.as(alice).get(path).then().statusCode(200).extract().jsonPath();
+            String items = path.endsWith("export") ? "notifications.items" : "items";
+            String all = json.prettify();
+            for (String gone : List.of("سيرفضه", "ستخفيه", "سيعدل", "نص جديد")) {
+                org.junit.jupiter.api.Assertions.assertFalse(all.contains(gone), path + " shows \"" + gone + "\": " + all);
+            }
+            for (long id : List.of(rejected, hidden, edited)) {
+                String item = items + ".find { it.comment.id == " + id + " }";
+                org.junit.jupiter.api.Assertions.assertEquals("removed", json.getString(item + ".comment.status"), path + " " + id);
+                org.junit.jupiter.api.Assertions.assertNull(json.get(item + ".comment.excerpt"));
+                org.junit.jupiter.api.Assertions.assertNull(json.get(item + ".from"));
+            }
+            String keptItem = items + ".find { it.comment.id == " + kept + " }";
+            org.junit.jupiter.api.Assertions.assertEquals("رد يبقى منشورا", json.getString(keptItem + ".comment.excerpt"));
+            org.junit.jupiter.api.Assertions.assertNotNull(json.get(keptItem + ".from"));
+        }
+    }
 }
