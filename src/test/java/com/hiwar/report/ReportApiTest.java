@@ -41,7 +41,7 @@ class ReportApiTest {
         report(Tokens.reader(Tokens.newSubject()), id, "abuse").statusCode(201);
         publicView(id).statusCode(200);
 
-        Api.as(moderator).get("/api/v1/moderation/queues/reported").then().statusCode(200)
+        Api.as(moderator).queryParam("articleId", article).get("/api/v1/moderation/queues/reported").then().statusCode(200)
                 .body("items.id", hasItem((int) id));
 
         report(Tokens.reader(Tokens.newSubject()), id, "hate").statusCode(201);
@@ -51,13 +51,13 @@ class ReportApiTest {
         Api.as(author).get("/api/v1/comments/{id}", id).then().statusCode(200)
                 .body("hidden", equalTo(true)).body("notice", equalTo("Hidden after readers reported it, until a moderator reviews it"));
 
-        Api.as(moderator).get("/api/v1/moderation/queues/reported").then()
+        Api.as(moderator).queryParam("articleId", article).get("/api/v1/moderation/queues/reported").then()
                 .body("items.find { it.id == " + id + " }.hidden", equalTo(true))
                 .body("items.find { it.id == " + id + " }.reports.reason", org.hamcrest.Matchers.contains("spam", "abuse", "hate"));
 
         approve(id);
         publicView(id).statusCode(200);
-        Api.as(moderator).get("/api/v1/moderation/queues/reported").then().body("items.id", not(hasItem((int) id)));
+        Api.as(moderator).queryParam("articleId", article).get("/api/v1/moderation/queues/reported").then().body("items.id", not(hasItem((int) id)));
         assertResolved(id, 3);
     }
 
