@@ -1,5 +1,7 @@
 package com.hiwar.article;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hiwar.text.TextSanitizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -53,11 +55,26 @@ class ArticleMetadata {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /**
+     * Proposals this instance already passed on: a widget sends its page's title and URL with
+     * every comment, and they rarely match what the page's og:title made of them. Without this,
+     * every comment would cost a Redis round trip.
+     */
+    private Cache<String, Boolean> recent;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        recent = Caffeine.newBuilder().expireAfterWrite(config.confirmInterval()).maximumSize(10_000).build();
+    }
+
     void onProposal(@Observes(during = TransactionPhase.AFTER_SUCCESS) MetadataProposed p) {
         if (!config.confirmMetadata()) {
             return;
         }
         String once = "articles:confirm:{" + p.articleId() + "}:" + digest(p.url() + "\n" + p.title());
+        if (recent.asMap().putIfAbsent(once, Boolean.TRUE) != null) {
+            return;
+        }
         redis.execute("SET", once, "1", "NX", "PX", Long.toString(config.confirmInterval().toMillis()))
                 .subscribe().with(r -> {
                     if (r != null && "OK".equals(r.toString())) {
@@ -66,8 +83,8 @@ class ArticleMetadata {
                 }, e -> LOG.debugf("Article metadata not confirmed (Redis: %s)", e.toString()));
     }
 
-    /** Fetches the page and stores what it says; true when the article was updated. */
-    boolean confirm(String articleId, String url) {
+    /** Fetches the page and stores what it says, unless a moderator locked the article's metadata. */
+    void confirm(String articleId, String url) {
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(config.confirmTimeout()).header("Accept", "text/html").GET().build(),
@@ -76,7 +93,7 @@ class ArticleMetadata {
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) {
                     metrics.counter("hiwar.articles.metadata", "result", "refused").increment();
-                    return false;
+                    return;
                 }
                 html = new String(body.readNBytes(MAX_PAGE_BYTES), StandardCharsets.UTF_8);
             }
@@ -89,20 +106,17 @@ class ArticleMetadata {
             String title = attribute(page.selectFirst("meta[property=og:title]"), "content");
             title = TextSanitizer.cleanLabel(title != null ? title : page.title(), ArticleService.MAX_TITLE);
             String storedTitle = title;
-            int updated = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery("""
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
                     update articles set url = :url, title = coalesce(:title, title), metadata_confirmed_at = now()
                     where id = :id and not metadata_locked""")
                     .setParameter("url", confirmedUrl).setParameter("title", storedTitle).setParameter("id", articleId)
                     .executeUpdate());
             metrics.counter("hiwar.articles.metadata", "result", "confirmed").increment();
-            return updated > 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
         } catch (Exception e) {
             metrics.counter("hiwar.articles.metadata", "result", "failed").increment();
             LOG.debugf("Could not confirm the metadata of article %s at %s: %s", articleId, url, e.toString());
-            return false;
         }
     }
 

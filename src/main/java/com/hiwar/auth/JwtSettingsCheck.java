@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 
@@ -80,10 +81,11 @@ public class JwtSettingsCheck {
             return; // a JWKS, a certificate or a single JWK: SmallRye reads each key's own type
         }
         String family = keyFamily(content);
-        String wanted = family.equals("RSA") ? "RS256" : "ES256";
-        List<String> listed = List.of(algorithms.split("\\s*,\\s*"));
-        if (listed.size() != 1 || !listed.get(0).startsWith(family.equals("RSA") ? "RS" : "ES")
-                && !(family.equals("RSA") && listed.get(0).startsWith("PS"))) {
+        Set<String> fitting = family.equals("RSA") ? Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512")
+                : Set.of("ES256", "ES384", "ES512");
+        List<String> listed = List.of(algorithms.strip().split("\\s*,\\s*"));
+        if (listed.size() != 1 || !fitting.contains(listed.get(0))) {
+            String wanted = family.equals("RSA") ? "RS256" : "ES256";
             throw new IllegalStateException("The token verification key at " + location + " is a single " + family
                     + " PEM key, but " + env(ALGORITHMS) + " is " + algorithms + ": SmallRye would refuse every token."
                     + " Set MP_JWT_VERIFY_PUBLICKEY_ALGORITHM=" + wanted + " (the algorithm your login signs with),"

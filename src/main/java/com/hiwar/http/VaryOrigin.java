@@ -17,7 +17,7 @@ public class VaryOrigin {
             ctx.addHeadersEndHandler(v -> {
                 var headers = ctx.response().headers();
                 String vary = String.join(", ", headers.getAll("Vary"));
-                if (vary == null || vary.isBlank()) {
+                if (vary.isBlank()) {
                     headers.set("Vary", "Origin");
                 } else if (!vary.toLowerCase(java.util.Locale.ROOT).contains("origin") && !vary.equals("*")) {
                     headers.set("Vary", vary + ", Origin");

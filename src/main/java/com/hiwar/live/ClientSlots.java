@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,13 +26,14 @@ class ClientSlots {
 
     private static final Logger LOG = Logger.getLogger(ClientSlots.class);
 
-    /** One stream's hold on a slot. */
-    record Slot(String key, String member) {}
+    /** One stream's hold on a slot: in Redis, or (Redis unreachable) counted by this instance alone. */
+    record Slot(String key, String member, boolean local) {}
 
-    private final String script = LivePublisher.resource("live/slot.lua");
+    private final String acquireScript = LivePublisher.resource("live/slot.lua");
+    private final String renewScript = LivePublisher.resource("live/slot-renew.lua");
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
-    private final Map<String, AtomicInteger> local = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> localCounts = new ConcurrentHashMap<>();
 
     @Inject
     ReactiveRedisDataSource redis;
@@ -53,25 +55,25 @@ class ClientSlots {
 
     /** A slot for this client, or null when it holds the maximum already. */
     Uni<Slot> acquire(String client) {
-        Slot slot = new Slot(key(client), instance + ":" + sequence.incrementAndGet());
-        return redis.execute("EVAL", script, "1", slot.key(), Long.toString(leaseMillis()),
+        Slot slot = new Slot(key(client), instance + ":" + sequence.incrementAndGet(), false);
+        return redis.execute("EVAL", acquireScript, "1", slot.key(), Long.toString(leaseMillis()),
                         Integer.toString(config.maxPerClient()), slot.member())
                 .map(r -> r.toInteger() == 1 ? slot : null)
                 .onFailure().recoverWithItem(e -> {
                     metrics.counter("hiwar.live.slots.redis.failures").increment();
                     LOG.debugf("Live slots in Redis unavailable (%s); counting this instance's streams", e.toString());
-                    AtomicInteger held = local.computeIfAbsent(slot.key(), k -> new AtomicInteger());
+                    AtomicInteger held = localCounts.computeIfAbsent(slot.key(), k -> new AtomicInteger());
                     if (held.incrementAndGet() > config.maxPerClient()) {
                         held.decrementAndGet();
                         return null;
                     }
-                    return new Slot(slot.key(), "local:" + slot.member());
+                    return new Slot(slot.key(), slot.member(), true);
                 });
     }
 
     void release(Slot slot) {
-        if (slot.member().startsWith("local:")) {
-            local.computeIfPresent(slot.key(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
+        if (slot.local()) {
+            localCounts.computeIfPresent(slot.key(), (k, n) -> n.decrementAndGet() <= 0 ? null : n);
             return;
         }
         redis.execute("ZREM", slot.key(), slot.member()).subscribe().with(ok -> { }, e -> { });
@@ -79,19 +81,12 @@ class ClientSlots {
 
     /** Renews the leases of the streams this instance holds, one call per client address. */
     void renew(List<Slot> held) {
-        long until = System.currentTimeMillis() + leaseMillis();
-        Map<String, List<String>> byKey = new ConcurrentHashMap<>();
-        held.stream().filter(s -> !s.member().startsWith("local:"))
-                .forEach(s -> byKey.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s.member()));
-        byKey.forEach((key, members) -> {
-            List<String> args = new ArrayList<>(List.of(key));
-            members.forEach(m -> {
-                args.add(Long.toString(until));
-                args.add(m);
-            });
-            redis.execute("ZADD", args.toArray(String[]::new))
-                    .chain(() -> redis.execute("PEXPIRE", key, Long.toString(leaseMillis())))
-                    .subscribe().with(ok -> { }, e -> { });
-        });
+        held.stream().filter(s -> !s.local())
+                .collect(Collectors.groupingBy(Slot::key, Collectors.mapping(Slot::member, Collectors.toList())))
+                .forEach((key, members) -> {
+                    List<String> args = new ArrayList<>(List.of(renewScript, "1", key, Long.toString(leaseMillis())));
+                    args.addAll(members);
+                    redis.execute("EVAL", args.toArray(String[]::new)).subscribe().with(ok -> { }, e -> { });
+                });
     }
 }

@@ -294,25 +294,17 @@ public class LiveHub {
      * follows in the history). Nothing rejected, hidden, edited away or erased is ever replayed.
      */
     private Uni<List<LiveEvent>> current(List<LiveEvent> events) {
-        List<Long> ids = events.stream().filter(LiveHub::isCommentEvent)
-                .map(e -> new JsonObject(e.json()).getLong("id")).distinct().toList();
-        if (ids.isEmpty()) {
+        Map<LiveEvent, Long> commentIds = new java.util.IdentityHashMap<>();
+        events.stream().filter(LiveHub::isCommentEvent).forEach(e -> commentIds.put(e, new JsonObject(e.json()).getLong("id")));
+        if (commentIds.isEmpty()) {
             return Uni.createFrom().item(events);
         }
-        return Uni.createFrom().item(() -> comments.publicViews(ids)).runSubscriptionOn(executor).map(views -> {
-            List<LiveEvent> replay = new ArrayList<>();
-            for (LiveEvent e : events) {
-                if (!isCommentEvent(e)) {
-                    replay.add(e);
-                    continue;
-                }
-                CommentView view = views.get(new JsonObject(e.json()).getLong("id"));
-                if (view != null) {
-                    replay.add(new LiveEvent(e.id(), e.type(), encode(view)));
-                }
-            }
-            return replay;
-        });
+        return Uni.createFrom().item(() -> comments.publicViews(Set.copyOf(commentIds.values())))
+                .runSubscriptionOn(executor)
+                .map(views -> events.stream()
+                        .filter(e -> !commentIds.containsKey(e) || views.containsKey(commentIds.get(e)))
+                        .map(e -> commentIds.containsKey(e) ? new LiveEvent(e.id(), e.type(), encode(views.get(commentIds.get(e)))) : e)
+                        .toList());
     }
 
     private String encode(CommentView view) {

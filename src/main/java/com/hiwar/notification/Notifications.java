@@ -78,12 +78,14 @@ public class Notifications {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                 select n.id, n.kind, n.created_at, n.read_at is not null, c.id, c.article_id, a.title, a.url,
-                       case when n.kind <> 'reply' or comment_is_public(c.status, c.hidden) then c.status else 'removed' end,
-                       case when n.kind = 'reply' then case when comment_is_public(c.status, c.hidden) then left(c.body, :excerpt) end
+                       case when shown.others_reply and not shown.public then 'removed' else c.status end,
+                       case when shown.others_reply then case when shown.public then left(c.body, :excerpt) end
                             when c.status in ('published', 'pending', 'rejected') then left(c.body, :excerpt) end,
-                       case when n.kind = 'reply' and comment_is_public(c.status, c.hidden) then u.display_name end
+                       case when shown.others_reply and shown.public then u.display_name end
                 from notifications n
                 join comments c on c.id = n.comment_id
+                cross join lateral (select n.kind = 'reply' as others_reply,
+                                           comment_is_public(c.status, c.hidden) as public) shown
                 join articles a on a.id = c.article_id
                 left join users u on u.id = c.author_id
                 where n.user_id = :u and (:unread = false or n.read_at is null) and (:after = 0 or n.id < :after)
