@@ -205,11 +205,13 @@ test('admin pages: word lists, audit log and stats; and the English interface', 
   assert.equal(await page.locator('#tab-pending').evaluate((b) => b.firstChild.textContent), 'Pending');
   await page.locator('#tab-wordlists').click();
   const text = page.locator('#admin textarea');
-  await page.waitForFunction(() => document.querySelector('#admin textarea')?.value.length > 0);
+  // The box names the list it holds once that list has loaded.
+  const loaded = (list) => page.waitForFunction((l) => document.querySelector('#admin textarea')?.dataset.list === l, list);
+  await loaded('banned');
   const original = await text.inputValue();
   const term = 'كلمةاختبار' + Math.floor(Math.random() * 1e6);
   await page.locator('#admin select').selectOption('suspect');
-  await page.waitForFunction(() => document.querySelector('#admin textarea')?.value.length > 0);
+  await loaded('suspect');
   const suspect = await text.inputValue();
   await text.fill(suspect + '\n' + term + '\n');
   await page.locator('#admin button.primary').click();

@@ -388,16 +388,26 @@ async function showWordLists() {
   const text = el('textarea', { 'aria-label': t.list, dir: 'auto', spellcheck: 'false' });
   const msg = el('p', { class: 'msg', role: 'status' });
   let etag = null;
+  // While a list loads, the box shows nothing and saves nothing: the other list's text must
+  // never be saved under this list's name.
   const load = async () => {
+    const list = which.value;
+    text.value = '';
+    text.disabled = save.disabled = true;
+    delete text.dataset.list;
     try {
-      const { data, res } = await api('GET', '/api/v1/admin/wordlists/' + which.value);
+      const { data, res } = await api('GET', '/api/v1/admin/wordlists/' + list);
+      if (which.value !== list) return;
       text.value = data;
       etag = res.headers.get('ETag');
+      text.dataset.list = list;
+      text.disabled = save.disabled = false;
       msg.textContent = '';
     } catch (e) { msg.textContent = fmt(t.failed, { why: e.message }); }
   };
   which.onchange = load;
   const save = el('button', { type: 'button', class: 'primary', text: t.save, onclick: async () => {
+    msg.textContent = '';
     try {
       const { res } = await api('PUT', '/api/v1/admin/wordlists/' + which.value, text.value, { 'Content-Type': 'text/plain; charset=utf-8', 'If-Match': etag });
       etag = res.headers.get('ETag');
