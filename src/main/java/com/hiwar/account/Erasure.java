@@ -1,7 +1,7 @@
 package com.hiwar.account;
 
 import com.hiwar.comment.CommentChanged;
-import com.hiwar.moderation.Audit;
+import com.hiwar.audit.Audit;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,5 +1,6 @@
 package com.hiwar.comment;
 
+import com.hiwar.db.Cursor;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

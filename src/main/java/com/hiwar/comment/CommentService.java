@@ -1,5 +1,6 @@
 package com.hiwar.comment;
 
+import com.hiwar.db.Cursor;
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
 import com.hiwar.auth.Actor;
@@ -7,7 +8,7 @@ import com.hiwar.auth.User;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
 import com.hiwar.moderation.ModerationService;
-import com.hiwar.moderation.Verdict;
+import com.hiwar.moderation.rules.Verdict;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -186,7 +187,7 @@ public class CommentService {
         if (comment.status != CommentStatus.DELETED) {
             boolean wasPublic = comment.isPublic();
             // Readers are recorded by user id (the trigger's user_id), never by the login's subject.
-            com.hiwar.moderation.Audit.actAs("user", "delete", null);
+            com.hiwar.audit.Audit.actAs("user", "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

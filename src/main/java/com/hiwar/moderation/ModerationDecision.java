@@ -1,5 +1,7 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.rules.Reason;
+import com.hiwar.moderation.rules.Verdict;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

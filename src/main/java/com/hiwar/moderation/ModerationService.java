@@ -1,5 +1,11 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.wordlist.WordLists;
+import com.hiwar.moderation.rules.ModerationPipeline;
+import com.hiwar.moderation.rules.Reason;
+import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.rules.Submission;
+import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
 import io.quarkus.hibernate.orm.panache.Panache;

@@ -1,5 +1,13 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.rules.ModerationPipeline;
+import com.hiwar.moderation.rules.TermMatcher;
+import com.hiwar.moderation.rules.TermsRule;
+import com.hiwar.moderation.rules.ShoutingRule;
+import com.hiwar.moderation.rules.LinkRule;
+import com.hiwar.moderation.rules.ContactRule;
+import com.hiwar.moderation.rules.AuthorRules;
+import com.hiwar.moderation.rules.ModerationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,7 +32,9 @@ public final class Pipelines {
             rules.add(new ContactRule(config.contact().minPhoneDigits()));
         }
         if (config.shouting().enabled()) {
-            rules.add(new ShoutingRule(config.shouting()));
+            ModerationConfig.Shouting shouting = config.shouting();
+            rules.add(new ShoutingRule(new ShoutingRule.Limits(shouting.minLetters(), shouting.capitalShare(),
+                    shouting.maxWordRepeats(), shouting.maxPunctuationRun())));
         }
         if (config.repeat().enabled()) {
             rules.add(AuthorRules.repeatPost());

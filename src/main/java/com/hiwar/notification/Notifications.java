@@ -1,7 +1,7 @@
 package com.hiwar.notification;
 
 import com.hiwar.comment.CommentChanged;
-import com.hiwar.comment.Cursor;
+import com.hiwar.db.Cursor;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package com.hiwar.report;
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.Comment;
 import com.hiwar.comment.CommentService;
-import com.hiwar.moderation.Audit;
+import com.hiwar.audit.Audit;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import io.quarkus.hibernate.orm.panache.Panache;

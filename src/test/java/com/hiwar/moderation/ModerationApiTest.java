@@ -1,5 +1,8 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.wordlist.WordLists;
+import com.hiwar.moderation.rules.WordListName;
+import com.hiwar.moderation.rules.Decision;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

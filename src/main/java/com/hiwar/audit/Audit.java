@@ -1,0 +1,39 @@
+package com.hiwar.audit;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.Map;
+
+/**
+ * The audit log's write side. Comment status changes are logged by a database trigger, which
+ * reads the actor, action and reason this transaction declared with {@link #actAs}; other
+ * actions (bans, trust, article settings, features) are logged with {@link #record}.
+ */
+public final class Audit {
+
+    private Audit() {}
+
+    public static void actAs(String actor, String action, String reason) {
+        Panache.getEntityManager().createNativeQuery("""
+                select set_config('hiwar.actor', :actor, true), set_config('hiwar.action', :action, true),
+                       set_config('hiwar.reason', :reason, true)""")
+                .setParameter("actor", actor)
+                .setParameter("action", action)
+                .setParameter("reason", reason == null ? "" : reason)
+                .getSingleResult();
+    }
+
+    public static void record(String actor, String action, Long commentId, Long userId, String articleId,
+                              String reason, Map<String, Object> details) {
+        Panache.getEntityManager().createNativeQuery("""
+                insert into moderation_audit (actor, action, comment_id, user_id, article_id, reason, details)
+                values (:actor, :action, :comment, :user, :article, :reason, cast(:details as jsonb))""")
+                .setParameter("actor", actor)
+                .setParameter("action", action)
+                .setParameter("comment", commentId)
+                .setParameter("user", userId)
+                .setParameter("article", articleId)
+                .setParameter("reason", reason)
+                .setParameter("details", io.vertx.core.json.Json.encode(details))
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,167 @@
+package com.hiwar.moderation.queue;
+
+import com.hiwar.moderation.people.ModeratedArticles;
+import com.hiwar.moderation.people.ModeratedUsers;
+import com.hiwar.audit.AuditLog;
+import com.hiwar.auth.ActiveAccount;
+import com.hiwar.auth.Actor;
+import com.hiwar.auth.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The moderator dashboard API. Moderators and admins only; every action is audited. */
+@Path("/api/v1/moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Moderation")
+@RolesAllowed({Actor.MODERATOR, Actor.ADMIN})
+@ActiveAccount
+public class ModerationResource {
+
+    public record Bulk(List<ModeratorActions.DecisionRequest> items) {}
+
+    public record NoteRequest(String body) {}
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    ModeratorActions actions;
+
+    @Inject
+    ModeratedUsers users;
+
+    @Inject
+    ModeratedArticles articles;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String me() {
+        return actor().subject();
+    }
+
+    private Actor actor() {
+        return currentUser.requireActive();
+    }
+
+    @GET
+    @Path("queues/{queue}")
+    @Operation(summary = "A queue page: pending, reported, rejected, approved or all; oldest first unless order=newest")
+    public QueueItem.Page queue(@RestPath String queue, @RestQuery String articleId, @RestQuery Long authorId,
+                                @RestQuery String rule, @RestQuery String q, @RestQuery Instant from, @RestQuery Instant to,
+                                @RestQuery String order, @RestQuery String cursor, @RestQuery Integer limit) {
+        ModerationQueue.predicate(queue);
+        return this.queue.page(queue, new ModerationQueue.Filter(articleId, authorId, rule, q, from, to), order, cursor, limit);
+    }
+
+    @GET
+    @Path("counts")
+    @Operation(summary = "Exact size of every queue")
+    public Map<String, Long> counts() {
+        return queue.counts();
+    }
+
+    @POST
+    @Path("queues/{queue}/claim")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Claim the next batch of a queue under a lease; parallel moderators get disjoint batches")
+    public List<QueueItem> claim(@RestPath String queue, @RestQuery String articleId, @RestQuery Integer limit) {
+        ModerationQueue.predicate(queue);
+        return this.queue.claim(queue, articleId, me(), limit);
+    }
+
+    @POST
+    @Path("comments/{id}/decision")
+    @Operation(summary = "approve, reject (with reason), feature, unfeature or restore, on the version you saw")
+    public QueueItem decide(@RestPath long id, @NotNull ModeratorActions.DecisionRequest request) {
+        return actions.decide(id, request, me());
+    }
+
+    @POST
+    @Path("decisions")
+    @Operation(summary = "Up to 100 decisions, each applied on its own; one result per item")
+    public List<ModeratorActions.BulkResult> decideAll(@NotNull Bulk bulk) {
+        return actions.decideAll(bulk.items(), me());
+    }
+
+    @GET
+    @Path("users/{userId}")
+    public ModeratedUsers.Profile user(@RestPath long userId) {
+        return users.profile(userId);
+    }
+
+    @POST
+    @Path("users/{userId}/ban")
+    @Operation(summary = "Ban, permanently or until a date, optionally rejecting all their comments; bites on their next request")
+    public ModeratedUsers.Profile ban(@RestPath long userId, ModeratedUsers.Ban ban) {
+        return users.ban(userId, ban, actor());
+    }
+
+    @DELETE
+    @Path("users/{userId}/ban")
+    @Consumes(MediaType.WILDCARD)
+    public ModeratedUsers.Profile unban(@RestPath long userId) {
+        return users.unban(userId, actor());
+    }
+
+    @PUT
+    @Path("users/{userId}")
+    @Operation(summary = "Always pre-moderate, and grant or revoke trust")
+    public ModeratedUsers.Profile updateUser(@RestPath long userId, @NotNull ModeratedUsers.Settings settings) {
+        return users.update(userId, settings, me());
+    }
+
+    @POST
+    @Path("users/{userId}/notes")
+    public ModeratedUsers.Profile note(@RestPath long userId, @NotNull NoteRequest note) {
+        return users.note(userId, note.body(), me());
+    }
+
+    @GET
+    @Path("articles/{articleId}")
+    public ModeratedArticles.View article(@RestPath String articleId) {
+        return articles.view(articleId);
+    }
+
+    @PUT
+    @Path("articles/{articleId}")
+    @Operation(summary = "Open or close commenting, pre-moderation, auto-close date; correct and lock title and URL")
+    public ModeratedArticles.View updateArticle(@RestPath String articleId, @NotNull ModeratedArticles.Update update) {
+        return articles.update(articleId, update, me());
+    }
+
+    @GET
+    @Path("audit")
+    @Operation(summary = "The audit log, newest first: site-wide, or per comment, user, moderator or article")
+    public AuditLog.Page audit(@RestQuery Long commentId, @RestQuery Long userId, @RestQuery String actor,
+                               @RestQuery String articleId, @RestQuery String cursor, @RestQuery Integer limit) {
+        return audit.query(new AuditLog.Filter(commentId, userId, actor, articleId), cursor, limit);
+    }
+
+    @GET
+    @Path("stats")
+    @Operation(summary = "Queue sizes, oldest pending age, decisions per moderator per day, median time to decision")
+    public AuditLog.Stats stats() {
+        return audit.stats(queue.counts());
+    }
+}

@@ -1,0 +1,13 @@
+package com.hiwar.moderation.rules;
+
+/**
+ * Why a rule fired: the rule, a stable code, a message for moderators, and where applicable
+ * the matched term and its span [start, end) in the original text, in UTF-16 units, so the
+ * dashboard can highlight exactly what fired.
+ */
+public record Reason(String rule, String code, String message, String term, Integer start, Integer end) {
+
+    public static Reason of(String rule, String code, String message) {
+        return new Reason(rule, code, message, null, null, null);
+    }
+}

@@ -1,0 +1,74 @@
+package com.hiwar.moderation.rules;
+
+import com.hiwar.text.MatchNormalizer;
+import com.hiwar.text.MatchText;
+import java.util.List;
+
+/**
+ * A comment being decided: its text (as stored, and normalized for matching) and what the
+ * rules may ask about its author and article. Author facts are looked up lazily, so a text
+ * rejected outright costs no queries; word list hits are computed once and shared by the
+ * rules that read them.
+ */
+public final class Submission {
+
+    private final String body;
+    private final MatchText text;
+    private final Author author;
+    private final boolean articlePremoderated;
+    private TermMatcher matched;
+    private List<TermMatcher.Hit> hits;
+
+    public Submission(String body, MatchText text, Author author, boolean articlePremoderated) {
+        this.body = body;
+        this.text = text;
+        this.author = author;
+        this.articlePremoderated = articlePremoderated;
+    }
+
+    public static Submission of(String body, Author author, boolean articlePremoderated) {
+        return new Submission(body, MatchNormalizer.normalize(body), author, articlePremoderated);
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public MatchText text() {
+        return text;
+    }
+
+    public Author author() {
+        return author;
+    }
+
+    public boolean articlePremoderated() {
+        return articlePremoderated;
+    }
+
+    /** Word list hits in this text, scanned once per matcher. */
+    List<TermMatcher.Hit> hits(TermMatcher matcher) {
+        if (matcher != matched) {
+            hits = matcher.find(text);
+            matched = matcher;
+        }
+        return hits;
+    }
+
+    /** What rules may ask about the author. */
+    public interface Author {
+        /** Token claim "trusted": true, or a moderator's grant: soft rules are skipped. */
+        boolean trusted();
+
+        boolean moderator();
+
+        /** Set by a moderator: every comment of this user waits for review. */
+        boolean premoderated();
+
+        /** Comments of this user that are published (approved or passed automatically). */
+        long publishedComments();
+
+        /** Whether this user posted the same text (compared normalized) recently. */
+        boolean postedRecently(String normalizedText);
+    }
+}
