@@ -5,7 +5,14 @@ import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 @ApplicationScoped
@@ -27,6 +34,51 @@ public class ArticleService {
     public Optional<Article> find(String id) {
         return Article.findByIdOptional(checkId(id));
     }
+
+    public Map<String, Article> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<Article> found = Article.list("id in ?1", ids.stream().distinct().toList());
+        return found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+    }
+
+    /**
+     * Moderators' settings; fields left null stay as they are, {@code closesAt} in the past closes
+     * at once, a title or URL set here is locked. Returns what changed, for the audit log.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Object> configure(String id, Boolean open, Boolean premoderation, Instant closesAt,
+                                         boolean clearClosesAt, String title, String url) {
+        Article a = find(id).orElseThrow(() -> ProblemException.notFound("Article", id));
+        Map<String, Object> changed = new HashMap<>();
+        if (open != null) {
+            a.open = open;
+            changed.put("open", a.open);
+        }
+        if (premoderation != null) {
+            a.premoderated = premoderation;
+            changed.put("premoderation", a.premoderated);
+        }
+        if (clearClosesAt) {
+            a.closesAt = null;
+            changed.put("closesAt", "never");
+        } else if (closesAt != null) {
+            a.closesAt = closesAt;
+            changed.put("closesAt", a.closesAt.toString());
+        }
+        if (title != null || url != null) {
+            correct(a, title, url);
+            changed.put("metadata", Map.of("title", String.valueOf(a.title), "url", String.valueOf(a.url)));
+        }
+        if (changed.containsKey("open") || changed.containsKey("closesAt")) {
+            stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
+        }
+        return changed;
+    }
+
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<ArticleStateChanged> stateChanges;
 
     @jakarta.inject.Inject
     ArticleConfig config;
@@ -75,7 +127,7 @@ public class ArticleService {
 
     /** A moderator's correction: validated like a comment's proposal, and locked against later ones. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void correct(Article article, String title, String url) {
+    void correct(Article article, String title, String url) {
         if (url != null) {
             String clean = checkUrl(url);
             if (clean == null || !hosts.allows(clean)) {

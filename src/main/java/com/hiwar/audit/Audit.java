@@ -36,4 +36,21 @@ public final class Audit {
                 .setParameter("details", io.vertx.core.json.Json.encode(details))
                 .executeUpdate();
     }
+
+    /** The status a comment had before the last moderator's change that left it at {@code now}, or null. */
+    public static String lastModeratorStatusBefore(long commentId, String now) {
+        @SuppressWarnings("unchecked")
+        java.util.List<String> rows = Panache.getEntityManager().createNativeQuery("""
+                select status_before from moderation_audit
+                where comment_id = :id and actor <> 'system' and status_before is not null and status_after = :now
+                order by id desc limit 1""")
+                .setParameter("id", commentId).setParameter("now", now).getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** Erasure: where a login names someone as an actor, a pseudonym takes its place. */
+    public static void pseudonymize(String subject, String pseudonym) {
+        Panache.getEntityManager().createNativeQuery("update moderation_audit set actor = :p where actor = :s")
+                .setParameter("p", pseudonym).setParameter("s", subject).executeUpdate();
+    }
 }

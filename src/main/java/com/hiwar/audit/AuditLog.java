@@ -32,10 +32,7 @@ public class AuditLog {
 
     @Transactional
     public Page query(Filter f, String cursor, Integer limit) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 200) {
-            throw ProblemException.badParameter("limit", "must be between 1 and 200");
-        }
+        int size = com.hiwar.db.Paging.size(limit, 50, 200);
         Long before = null;
         if (cursor != null) {
             try {
@@ -68,23 +65,21 @@ public class AuditLog {
     }
 
     @Transactional
-    public Stats stats(Map<String, Long> queues) {
+    public Stats stats(Map<String, Long> queues, Long oldestPendingSeconds) {
         var em = Panache.getEntityManager();
-        Object oldest = em.createNativeQuery(
-                "select extract(epoch from now() - min(created_at))::bigint from comments where status = 'pending'")
-                .getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> perDay = em.createNativeQuery("""
                 select actor, to_char(date_trunc('day', at), 'YYYY-MM-DD'), count(*) from moderation_audit
                 where actor <> 'system' and action in (:decisions) and at > now() - interval '30 days'
                 group by 1, 2 order by 2 desc, 1""").setParameter("decisions", DECISIONS).getResultList();
         Object median = em.createNativeQuery("""
-                select percentile_cont(0.5) within group (order by extract(epoch from a.at - c.created_at))
-                from moderation_audit a join comments c on c.id = a.comment_id
+                select percentile_cont(0.5) within group (order by extract(epoch from a.at - c.at))
+                from moderation_audit a
+                join moderation_audit c on c.comment_id = a.comment_id and c.status_before is null and c.status_after is not null
                 where a.actor <> 'system' and a.action in ('approve', 'reject') and a.status_before = 'pending'
                   and a.at > now() - interval '30 days'""").getSingleResult();
         Map<String, Long> sizes = new LinkedHashMap<>(queues);
-        return new Stats(sizes, oldest == null ? null : ((Number) oldest).longValue(),
+        return new Stats(sizes, oldestPendingSeconds,
                 perDay.stream().map(r -> new ModeratorDay((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList(),
                 median == null ? null : ((Number) median).doubleValue());
     }

@@ -113,4 +113,68 @@ public class User extends PanacheEntityBase {
         List<User> users = list("id in ?1", ids);
         return users.stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
     }
+
+    public static Optional<User> byId(long id) {
+        return findByIdOptional(id);
+    }
+
+    /** A ban until {@code until} (null: permanent); it bites on the user's next request. */
+    public void ban(Instant until) {
+        status = BANNED;
+        bannedUntil = until;
+    }
+
+    public void unban() {
+        status = ACTIVE;
+        bannedUntil = null;
+    }
+
+    /** A moderator's settings; nulls leave a setting as it is. */
+    public void configure(Boolean premoderated, Boolean trusted) {
+        if (premoderated != null) {
+            this.premoderated = premoderated;
+        }
+        if (trusted != null) {
+            this.trusted = trusted;
+        }
+    }
+
+    /** Freezes the account for erasure; the first request's time stays. Empty when the account is already gone. */
+    public static Optional<Instant> requestErasure(long userId) {
+        List<?> at = getEntityManager().createNativeQuery("""
+                update users set erase_requested_at = coalesce(erase_requested_at, now()) where id = :u
+                returning erase_requested_at""").setParameter("u", userId).getResultList();
+        return at.isEmpty() ? Optional.empty() : Optional.of(com.hiwar.db.Rows.instant(at.get(0)));
+    }
+
+    /** Accounts waiting for erasure, longest waiting first. */
+    public static List<Long> awaitingErasure() {
+        return getEntityManager().createNativeQuery(
+                "select id from users where erase_requested_at is not null order by erase_requested_at", Long.class)
+                .getResultList();
+    }
+
+    /** An account under erasure: its login and whether a ban holds now. */
+    public record Erasing(String subject, boolean banned) {}
+
+    /** Locks an account awaiting erasure; empty when none waits or another instance holds it (skip locked). */
+    public static Optional<Erasing> lockForErasure(long userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select subject, status = 'banned' and (banned_until is null or banned_until > now())
+                from users where id = :u and erase_requested_at is not null for update skip locked""")
+                .setParameter("u", userId).getResultList();
+        return rows.stream().findFirst().map(r -> new Erasing((String) r[0], Boolean.TRUE.equals(r[1])));
+    }
+
+    /** The last step of an erasure: the row goes, unless a ban holds; then it stays, nameless, so erasure cannot lift a ban. */
+    public static void erase(long userId, boolean keepBanned) {
+        if (keepBanned) {
+            getEntityManager().createNativeQuery("""
+                    update users set display_name = null, trusted = false, erase_requested_at = null where id = :u""")
+                    .setParameter("u", userId).executeUpdate();
+        } else {
+            getEntityManager().createNativeQuery("delete from users where id = :u").setParameter("u", userId).executeUpdate();
+        }
+    }
 }

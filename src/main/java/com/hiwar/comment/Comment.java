@@ -27,58 +27,61 @@ public class Comment extends PanacheEntityBase {
      * {@code :viewer} is -1 for anonymous readers.
      */
     static final String VISIBLE = """
-            ((c.status = 'published' and (not c.hidden or c.author_id = :viewer))
-             or (c.status = 'pending' and c.author_id = :viewer)
+            (comment_is_public(c.status, c.hidden)
+             or (c.status in ('published', 'pending') and c.author_id = :viewer)
              or (c.status = 'deleted' and exists (
                     select 1 from comments r where r.parent_id = c.id
-                    and ((r.status = 'published' and not r.hidden) or r.status = 'deleted'))))""";
+                    and (comment_is_public(r.status, r.hidden) or r.status = 'deleted'))))""";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    Long id;
     @Column(name = "article_id")
-    public String articleId;
+    String articleId;
     @Column(name = "author_id")
-    public Long authorId;
+    Long authorId;
     @Column(name = "parent_id")
-    public Long parentId;
-    public int depth;
-    public CommentStatus status;
-    public String body;
-    public String dir;
+    Long parentId;
+    int depth;
+    CommentStatus status;
+    String body;
+    String dir;
     @Column(name = "created_at")
-    public Instant createdAt;
+    Instant createdAt;
     @Column(name = "edited_at")
-    public Instant editedAt;
+    Instant editedAt;
     @Column(name = "deleted_at")
-    public Instant deletedAt;
+    Instant deletedAt;
     @Version
-    public int version;
-    public boolean featured;
+    int version;
+    boolean featured;
     @Column(name = "open_reports")
-    public int openReports;
+    int openReports;
     /** The body normalized for matching (diacritics, letter variants folded), for moderator search. */
     @Column(name = "search_text")
-    public String searchText;
+    String searchText;
     @Column(name = "claimed_by")
-    public String claimedBy;
+    String claimedBy;
     @Column(name = "claim_expires_at")
-    public Instant claimExpiresAt;
+    Instant claimExpiresAt;
     /** Kept by the like endpoints with atomic updates, never through the entity (no version bump). */
     @Column(name = "like_count", insertable = false, updatable = false)
-    public int likeCount;
+    int likeCount;
     /** Open reports, weighted; reaching the threshold hides the comment. Written by the report service. */
     @Column(name = "report_score")
-    public int reportScore;
+    int reportScore;
     /** Hidden by readers' reports until a moderator decides; the author still sees it. */
-    public boolean hidden;
+    boolean hidden;
+    /** Every rule that held or rejected it, and "moderator" once one decided: the queue filters by rule. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    List<String> rules = List.of();
 
     /** What everyone may see: published and not hidden. Only public content is streamed and counted. */
-    public boolean isPublic() {
-        return status == CommentStatus.PUBLISHED && !hidden;
+    boolean isPublic() {
+        return CommentStatus.isPublic(status, hidden);
     }
 
-    public boolean isVisibleTo(long viewer) {
+    boolean isVisibleTo(long viewer) {
         return switch (status) {
             case PUBLISHED -> !hidden || (authorId != null && authorId == viewer);
             case PENDING -> authorId != null && authorId == viewer;
@@ -88,8 +91,10 @@ public class Comment extends PanacheEntityBase {
     }
 
     private static boolean hasVisibleReplies(long id) {
-        return count("parentId = ?1 and ((status = ?2 and hidden = false) or status = ?3)", id,
-                CommentStatus.PUBLISHED, CommentStatus.DELETED) > 0;
+        return (Boolean) getEntityManager().createNativeQuery("""
+                select exists (select 1 from comments r where r.parent_id = :id
+                               and (comment_is_public(r.status, r.hidden) or r.status = 'deleted'))""")
+                .setParameter("id", id).getSingleResult();
     }
 
     /** Featured published top-level comments of an article, newest first. */
@@ -203,17 +208,5 @@ public class Comment extends PanacheEntityBase {
                 .getResultList();
         rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         return counts;
-    }
-
-    /** The viewer's likes among these comments. */
-    static Set<Long> likedBy(long viewer, Collection<Long> ids) {
-        if (viewer == CommentService.ANONYMOUS || ids.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> rows = getEntityManager().createNativeQuery(
-                "select comment_id from comment_likes where user_id = :viewer and comment_id in (:ids)")
-                .setParameter("viewer", viewer).setParameter("ids", ids).getResultList();
-        return rows.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 }

@@ -6,9 +6,10 @@ package com.hiwar.comment;
  *
  * @param publicView the comment as anonymous readers see it, when it is public
  * @param decision   the moderator's action (approve, reject, ...) when one caused the change
+ * @param actor      who made that decision (the moderator's login), when there was one
  */
 public record CommentChanged(String articleId, long id, Long parentId, Long authorId, int version,
-                             boolean wasPublic, boolean isPublic, CommentView publicView, String decision) {
+                             boolean wasPublic, boolean isPublic, CommentView publicView, String decision, String actor) {
 
     /** It just became visible to everyone: new, approved, or restored. */
     public boolean appeared() {

@@ -8,7 +8,6 @@ import com.hiwar.auth.User;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
 import com.hiwar.moderation.ModerationService;
-import com.hiwar.moderation.rules.Verdict;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +33,10 @@ public class CommentService {
     public static final long ANONYMOUS = -1;
 
     @Inject
-    ModerationService moderation;
+    Screening screening;
+
+    @Inject
+    LikesOf likes;
 
     @Inject
     CommentsConfig config;
@@ -122,19 +124,19 @@ public class CommentService {
             comment.parentId = tooDeep ? parent.parentId : parent.id;
             comment.depth = tooDeep ? parent.depth : parent.depth + 1;
         }
-        ModerationService.Outcome decided = moderation.decide(actor, article.premoderated, body, null);
-        Verdict verdict = decided.verdict();
-        comment.searchText = decided.searchText();
+        Screening.Screened screened = screening.screen(actor, article.premoderated, body, null);
+        comment.searchText = screened.searchText();
+        comment.rules = CommentStore.withRules(List.of(), screened.rules());
         comment.articleId = article.id;
         comment.authorId = actor.userId();
-        comment.status = statusOf(verdict);
+        comment.status = screened.status();
         comment.body = body;
         comment.dir = TextSanitizer.direction(body);
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.persist();
         comment.flush();
-        moderation.record(comment.id, comment.version, verdict);
-        announce(comment, false, null);
+        screened.record(comment.id, comment.version);
+        announce(comment, false, null, null);
         return views(List.of(comment), actor.userId(), false).get(0);
     }
 
@@ -157,27 +159,19 @@ public class CommentService {
             // An edit is decided like a new comment: it can be held, or rejected, but a
             // published comment edited into something banned never stays up.
             boolean wasPublic = comment.isPublic();
-            Article article = Article.findById(comment.articleId);
-            ModerationService.Outcome decided = moderation.decide(actor, article != null && article.premoderated, body, comment.id);
-            Verdict verdict = decided.verdict();
-            comment.searchText = decided.searchText();
+            boolean premoderated = articles.find(comment.articleId).map(a -> a.premoderated).orElse(false);
+            Screening.Screened screened = screening.screen(actor, premoderated, body, comment.id);
+            comment.searchText = screened.searchText();
+            comment.rules = CommentStore.withRules(comment.rules, screened.rules());
             comment.body = body;
             comment.dir = TextSanitizer.direction(body);
-            comment.status = statusOf(verdict);
+            comment.status = screened.status();
             comment.editedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
-            moderation.record(comment.id, comment.version, verdict);
-            announce(comment, wasPublic, null);
+            screened.record(comment.id, comment.version);
+            announce(comment, wasPublic, null, null);
         }
         return views(List.of(comment), actor.userId(), false).get(0);
-    }
-
-    private static CommentStatus statusOf(Verdict verdict) {
-        return switch (verdict.decision()) {
-            case PUBLISH -> CommentStatus.PUBLISHED;
-            case PENDING -> CommentStatus.PENDING;
-            case REJECT -> CommentStatus.REJECTED;
-        };
     }
 
     /** Soft delete: the text goes, the place stays so replies keep their thread. Repeating it is harmless. */
@@ -192,7 +186,7 @@ public class CommentService {
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
-            announce(comment, wasPublic, null);
+            announce(comment, wasPublic, null, null);
         }
     }
 
@@ -201,10 +195,10 @@ public class CommentService {
      * changed, inside the transaction that changed it. {@code decision} names a moderator's
      * decision when there was one. Observers that reach outside the database wait for the commit.
      */
-    public void announce(Comment c, boolean wasPublic, String decision) {
+    void announce(Comment c, boolean wasPublic, String decision, String actor) {
         CommentView publicView = c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null;
         changes.fire(new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
-                wasPublic, c.isPublic(), publicView, decision));
+                wasPublic, c.isPublic(), publicView, decision, actor));
     }
 
     private Comment ownComment(Actor actor, long id) {
@@ -250,7 +244,7 @@ public class CommentService {
         List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
         Map<Long, Long> counts = Comment.replyCounts(all.stream().map(c -> c.id).toList(), viewer);
         Map<Long, User> authors = User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList());
-        Set<Long> liked = Comment.likedBy(viewer, all.stream().map(c -> c.id).toList());
+        Set<Long> liked = viewer == ANONYMOUS || all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
         for (Comment reply : previews) {
             previewsByParent.computeIfAbsent(reply.parentId, k -> new ArrayList<>())

@@ -8,6 +8,14 @@ import java.util.Locale;
 public enum CommentStatus {
     PUBLISHED, PENDING, REJECTED, DELETED;
 
+    /**
+     * What everyone may see: published and not hidden by reports. The database's
+     * {@code comment_is_public(status, hidden)} says the same for SQL; a test holds them equal.
+     */
+    public static boolean isPublic(CommentStatus status, boolean hidden) {
+        return status == PUBLISHED && !hidden;
+    }
+
     @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

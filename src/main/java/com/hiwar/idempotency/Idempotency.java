@@ -144,6 +144,11 @@ public class Idempotency {
         }
     }
 
+    /** Erasure: the owner's stored requests and answers go. */
+    public static void forget(String owner) {
+        IdempotencyRecord.delete("owner", owner);
+    }
+
     /** Every instance runs this; the delete is idempotent, so overlapping runs are harmless. */
     @Scheduled(every = "1h", delayed = "1m")
     @Transactional

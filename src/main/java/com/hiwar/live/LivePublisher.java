@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.article.ArticleStateChanged;
 import com.hiwar.comment.CommentChanged;
+import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.CommentView;
 import com.hiwar.reaction.LikesChanged;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.core.Vertx;
@@ -50,6 +50,9 @@ public class LivePublisher {
 
     @Inject
     LiveConfig config;
+
+    @Inject
+    CommentStore comments;
 
     @Inject
     ObjectMapper json;
@@ -103,12 +106,9 @@ public class LivePublisher {
         vertx.setTimer(window, t -> redis.execute("GETDEL", dirty(commentId)).subscribe().with(r -> {
             if (r != null) {
                 executor.execute(() -> {
-                    Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager()
-                            .createNativeQuery("select article_id, like_count, comment_is_public(status, hidden) from comments where id = :id")
-                            .setParameter("id", commentId).getSingleResult());
-                    if (Boolean.TRUE.equals(row[2])) {
-                        publish((String) row[0], "likes", new Likes(commentId, ((Number) row[1]).intValue()));
-                    }
+                    QuarkusTransaction.requiringNew().call(() -> comments.likeState(commentId))
+                            .filter(CommentStore.LikeState::isPublic)
+                            .ifPresent(state -> publish(state.articleId(), "likes", new Likes(commentId, state.likes())));
                     redis.execute("SET", gate(commentId), "1", "PX", Long.toString(window))
                             .subscribe().with(ok -> trailingLikes(commentId, window), this::failed);
                 });

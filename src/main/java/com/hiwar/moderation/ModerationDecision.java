@@ -10,7 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -47,5 +50,47 @@ public class ModerationDecision extends PanacheEntityBase {
 
     public static List<ModerationDecision> forComment(long commentId) {
         return list("commentId = ?1 order by id desc", commentId);
+    }
+
+    /** A moderator's decision, made on the version it left the comment at. */
+    public static void byModerator(long commentId, int version, String action, String reason, String moderator) {
+        ModerationDecision d = new ModerationDecision();
+        d.commentId = commentId;
+        d.version = version;
+        d.decision = action;
+        d.reasons = List.of(Reason.of("moderator", reason == null ? action : reason, "Decided by " + moderator));
+        d.decidedBy = moderator;
+        d.createdAt = Instant.now();
+        d.persist();
+    }
+
+    /** The reasons of each comment's latest decision, for the dashboard; comments without one are absent. */
+    public static Map<Long, List<Reason>> latestReasons(Collection<Long> commentIds) {
+        Map<Long, List<Reason>> byComment = new HashMap<>();
+        if (!commentIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = getEntityManager().createNativeQuery("""
+                    select distinct on (comment_id) comment_id, reasons::text from moderation_decisions
+                    where comment_id in (:ids) order by comment_id, id desc""")
+                    .setParameter("ids", commentIds).getResultList();
+            rows.forEach(r -> byComment.put(((Number) r[0]).longValue(),
+                    List.of(io.vertx.core.json.Json.decodeValue((String) r[1], Reason[].class))));
+        }
+        return byComment;
+    }
+
+    /** Erasure: the rules' reasons keep only rule and code, never the matched words (they are the author's). */
+    public static void stripMatchedTerms(Collection<Long> commentIds) {
+        getEntityManager().createNativeQuery("""
+                update moderation_decisions set reasons = coalesce((
+                    select jsonb_agg(jsonb_build_object('rule', r -> 'rule', 'code', r -> 'code'))
+                    from jsonb_array_elements(reasons) r), '[]')
+                where comment_id in (:ids)""").setParameter("ids", commentIds).executeUpdate();
+    }
+
+    /** Erasure: decisions a moderator made name a pseudonym instead of their login. */
+    public static void pseudonymize(String subject, String pseudonym) {
+        getEntityManager().createNativeQuery("update moderation_decisions set decided_by = :p where decided_by = :s")
+                .setParameter("p", pseudonym).setParameter("s", subject).executeUpdate();
     }
 }

@@ -1,15 +1,25 @@
 package com.hiwar.notification;
 
+import com.hiwar.article.Article;
+import com.hiwar.article.ArticleService;
+import com.hiwar.auth.User;
 import com.hiwar.comment.CommentChanged;
+import com.hiwar.comment.CommentStatus;
+import com.hiwar.comment.CommentStore;
+import com.hiwar.db.Paging;
 import com.hiwar.db.Cursor;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import static com.hiwar.db.Rows.count;
 import static com.hiwar.db.Rows.instant;
 
 /**
@@ -21,6 +31,12 @@ import static com.hiwar.db.Rows.instant;
 public class Notifications {
 
     static final int EXCERPT = 140;
+
+    @Inject
+    CommentStore comments;
+
+    @Inject
+    ArticleService articles;
     static final int MAX_PAGE = 100;
 
     public record Item(long id, String kind, Instant createdAt, boolean read, CommentRef comment, String from) {}
@@ -42,21 +58,20 @@ public class Notifications {
     void onCommentChanged(@Observes CommentChanged e) {
         if (e.appeared() && e.parentId() != null) {
             // Replies notify the parent's author, unless they answered themselves.
-            Panache.getEntityManager().createNativeQuery("""
-                    insert into notifications (user_id, kind, comment_id)
-                    select p.author_id, 'reply', :reply from comments p
-                    where p.id = :parent and p.author_id is not null and p.author_id is distinct from :author
-                    on conflict do nothing""")
-                    .setParameter("reply", e.id()).setParameter("parent", e.parentId())
-                    .setParameter("author", e.authorId()).executeUpdate();
+            comments.authorOf(e.parentId()).filter(parentAuthor -> !parentAuthor.equals(e.authorId()))
+                    .ifPresent(parentAuthor -> insert(parentAuthor, "reply", e.id()));
         }
         String kind = "approve".equals(e.decision()) && e.appeared() ? "approved"
                 : "reject".equals(e.decision()) ? "rejected" : null;
         if (kind != null && e.authorId() != null) {
-            Panache.getEntityManager().createNativeQuery("""
-                    insert into notifications (user_id, kind, comment_id) values (:u, :k, :c) on conflict do nothing""")
-                    .setParameter("u", e.authorId()).setParameter("k", kind).setParameter("c", e.id()).executeUpdate();
+            insert(e.authorId(), kind, e.id());
         }
+    }
+
+    private static void insert(long userId, String kind, long commentId) {
+        Panache.getEntityManager().createNativeQuery("""
+                insert into notifications (user_id, kind, comment_id) values (:u, :k, :c) on conflict do nothing""")
+                .setParameter("u", userId).setParameter("k", kind).setParameter("c", commentId).executeUpdate();
     }
 
     /** Every notification of the reader, for the data export. */
@@ -67,38 +82,45 @@ public class Notifications {
 
     @Transactional
     public Page list(long userId, boolean unreadOnly, Integer limit, String cursor) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw ProblemException.badParameter("limit", "must be between 1 and " + MAX_PAGE);
-        }
+        int size = Paging.size(limit, 20, MAX_PAGE);
         return page(userId, unreadOnly, size, Cursor.decode(cursor, 'n'));
     }
 
     private Page page(long userId, boolean unreadOnly, int size, Cursor after) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select n.id, n.kind, n.created_at, n.read_at is not null, c.id, c.article_id, a.title, a.url,
-                       case when shown.others_reply and not shown.public then 'removed' else c.status end,
-                       case when shown.others_reply then case when shown.public then left(c.body, :excerpt) end
-                            when c.status in ('published', 'pending', 'rejected') then left(c.body, :excerpt) end,
-                       case when shown.others_reply and shown.public then u.display_name end
+                select n.id, n.kind, n.created_at, n.read_at is not null, n.comment_id
                 from notifications n
-                join comments c on c.id = n.comment_id
-                cross join lateral (select n.kind = 'reply' as others_reply,
-                                           comment_is_public(c.status, c.hidden) as public) shown
-                join articles a on a.id = c.article_id
-                left join users u on u.id = c.author_id
                 where n.user_id = :u and (:unread = false or n.read_at is null) and (:after = 0 or n.id < :after)
                 order by n.id desc limit :limit""")
-                .setParameter("u", userId).setParameter("unread", unreadOnly).setParameter("excerpt", EXCERPT)
+                .setParameter("u", userId).setParameter("unread", unreadOnly)
                 .setParameter("after", after == null ? 0L : after.id()).setParameter("limit", size + 1)
                 .getResultList();
-        List<Item> items = rows.stream().limit(size).map(r -> new Item(((Number) r[0]).longValue(), (String) r[1],
-                instant(r[2]), (Boolean) r[3],
-                new CommentRef(((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                        (String) r[9]), (String) r[10])).toList();
-        String next = rows.size() > size ? new Cursor('n', items.get(size - 1).createdAt(), items.get(size - 1).id()).encode() : null;
+        Paging.Slice<Object[]> slice = Paging.slice(rows, size);
+        Map<Long, CommentStore.NoticeRow> notified = comments.noticeRows(slice.items().stream().map(r -> count(r[4])).distinct().toList());
+        Map<String, Article> titled = articles.byIds(notified.values().stream().map(CommentStore.NoticeRow::articleId).toList());
+        Map<Long, User> authors = User.byIds(notified.values().stream().map(CommentStore.NoticeRow::authorId)
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        List<Item> items = new ArrayList<>();
+        for (Object[] r : slice.items()) {
+            CommentStore.NoticeRow c = notified.get(count(r[4]));
+            String kind = (String) r[1];
+            // Someone else's reply is shown only while it is public now; the reader's own comment as it stands.
+            boolean othersReply = kind.equals("reply");
+            boolean shown = othersReply ? c.isPublic() : c.status() != CommentStatus.DELETED;
+            Article a = titled.get(c.articleId());
+            User from = othersReply && c.isPublic() && c.authorId() != null ? authors.get(c.authorId()) : null;
+            items.add(new Item(count(r[0]), kind, instant(r[2]), (Boolean) r[3],
+                    new CommentRef(c.id(), c.articleId(), a == null ? null : a.title, a == null ? null : a.url,
+                            othersReply && !c.isPublic() ? "removed" : c.status().wire(), shown ? excerpt(c.body()) : null),
+                    from == null ? null : from.displayName));
+        }
+        String next = slice.more() ? new Cursor('n', items.get(size - 1).createdAt(), items.get(size - 1).id()).encode() : null;
         return new Page(items, unread(userId), next);
+    }
+
+    private static String excerpt(String body) {
+        return body.codePointCount(0, body.length()) <= EXCERPT ? body : body.substring(0, body.offsetByCodePoints(0, EXCERPT));
     }
 
     @Transactional
@@ -122,4 +144,9 @@ public class Notifications {
                 .setParameter("u", userId).getSingleResult()).longValue();
     }
 
+    /** Erasure: the reader's notifications go. */
+    public static void forget(long userId) {
+        Panache.getEntityManager().createNativeQuery("delete from notifications where user_id = :u")
+                .setParameter("u", userId).executeUpdate();
+    }
 }

@@ -1,20 +1,23 @@
 package com.hiwar.report;
 
-import com.hiwar.auth.Actor;
-import com.hiwar.comment.Comment;
-import com.hiwar.comment.CommentService;
 import com.hiwar.audit.Audit;
+import com.hiwar.auth.Actor;
+import com.hiwar.comment.CommentChanged;
+import com.hiwar.comment.CommentStore;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.hiwar.db.Rows.count;
 import static com.hiwar.db.Rows.instant;
 
 /**
@@ -32,11 +35,17 @@ public class Reports {
 
     public record ReportView(long id, long commentId, String reason, String note, Instant createdAt) {}
 
+    /** An open report as moderators see it: never who filed it, so they judge the comment, not the reporter. */
+    public record OpenReport(String reason, String note, int weight, Instant createdAt) {}
+
+    /** A report as its reporter finds it in their data export. */
+    public record Filed(long commentId, String reason, String note, Instant createdAt, String resolution) {}
+
     @Inject
     ReportsConfig config;
 
     @Inject
-    CommentService comments;
+    CommentStore comments;
 
     @Transactional
     public ReportView report(Actor actor, long commentId, ReportRequest request) {
@@ -46,10 +55,8 @@ public class Reports {
         String note = request.note() == null || request.note().isBlank() ? null
                 : TextSanitizer.clean(request.note(), "note", 1, config.noteMaxLength());
         // The row lock orders concurrent reports, so exactly one of them crosses the threshold.
-        Comment c = Comment.<Comment>findByIdOptional(commentId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(x -> x.isVisibleTo(actor.userId()))
-                .orElseThrow(() -> ProblemException.notFound("Comment", commentId));
-        if (c.authorId != null && c.authorId == actor.userId()) {
+        CommentStore.CommentRef c = comments.visible(commentId, actor.userId(), true);
+        if (c.authorId() != null && c.authorId() == actor.userId()) {
             throw ProblemException.forbidden("own-comment", "Your own comment", "You cannot report your own comment");
         }
         if (!c.isPublic()) {
@@ -57,9 +64,8 @@ public class Reports {
                     "Only published comments can be reported");
         }
         int weight = actor.trusted() ? config.trustedWeight() : 1;
-        var em = Panache.getEntityManager();
         @SuppressWarnings("unchecked")
-        List<Object[]> inserted = em.createNativeQuery("""
+        List<Object[]> inserted = Panache.getEntityManager().createNativeQuery("""
                 insert into comment_reports (comment_id, user_id, reason, note, weight) values (:c, :u, :r, :n, :w)
                 on conflict (comment_id, user_id) do nothing returning id, created_at""")
                 .setParameter("c", commentId).setParameter("u", actor.userId()).setParameter("r", request.reason())
@@ -68,30 +74,69 @@ public class Reports {
             throw ProblemException.conflict("already-reported", "Already reported",
                     "You already reported this comment; moderators will look at it");
         }
-        // Counters change in SQL, without the entity's version: a report must not make the
-        // author's edit or a moderator's decision stale.
-        em.createNativeQuery("""
-                update comments set open_reports = open_reports + 1, report_score = report_score + :w,
-                       hidden = hidden or report_score + :w >= :threshold
-                where id = :c""")
-                .setParameter("w", weight).setParameter("threshold", config.threshold()).setParameter("c", commentId)
-                .executeUpdate();
-        em.refresh(c);
-        if (c.hidden) {
-            Audit.record("system", "hide", c.id, c.authorId, c.articleId, "reports",
-                    Map.of("reportScore", c.reportScore, "threshold", config.threshold()));
-            comments.announce(c, true, null);
-        }
+        comments.reported(commentId, weight, config.threshold());
         Object[] row = inserted.get(0);
-        return new ReportView(((Number) row[0]).longValue(), commentId, request.reason(), note, instant(row[1]));
+        return new ReportView(count(row[0]), commentId, request.reason(), note, instant(row[1]));
     }
 
-    /** Settles a comment's open reports with a moderator's decision (approved, rejected) or its deletion. */
-    public static void resolve(long commentId, String resolution) {
-        Panache.getEntityManager().createNativeQuery("""
+    /** A moderator approved or rejected the comment: its open reports are settled with that decision. */
+    void onDecision(@Observes CommentChanged e) {
+        String resolution = "approve".equals(e.decision()) ? "approved" : "reject".equals(e.decision()) ? "rejected" : null;
+        if (resolution == null) {
+            return;
+        }
+        int resolved = Panache.getEntityManager().createNativeQuery("""
                 update comment_reports set resolved_at = now(), resolution = :r
                 where comment_id = :c and resolved_at is null""")
-                .setParameter("r", resolution).setParameter("c", commentId).executeUpdate();
+                .setParameter("r", resolution).setParameter("c", e.id()).executeUpdate();
+        if (resolved > 0) {
+            Audit.record(e.actor(), "resolve-reports", e.id(), e.authorId(), e.articleId(), null,
+                    Map.of("reports", resolved, "resolution", resolution));
+        }
     }
 
+    /** The open reports of each comment, oldest first; comments without any are absent. */
+    public Map<Long, List<OpenReport>> open(Collection<Long> commentIds) {
+        Map<Long, List<OpenReport>> byComment = new HashMap<>();
+        if (commentIds.isEmpty()) {
+            return byComment;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                select comment_id, reason, note, weight, created_at from comment_reports
+                where comment_id in (:ids) and resolved_at is null order by id""")
+                .setParameter("ids", commentIds).getResultList();
+        for (Object[] r : rows) {
+            byComment.computeIfAbsent(count(r[0]), k -> new java.util.ArrayList<>())
+                    .add(new OpenReport((String) r[1], (String) r[2], (int) count(r[3]), instant(r[4])));
+        }
+        return byComment;
+    }
+
+    public List<Filed> filedBy(long userId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                select comment_id, reason, note, created_at, resolution from comment_reports
+                where user_id = :u order by created_at""").setParameter("u", userId).getResultList();
+        return rows.stream().map(r -> new Filed(count(r[0]), (String) r[1], (String) r[2], instant(r[3]), (String) r[4])).toList();
+    }
+
+    public long countFiledBy(long userId) {
+        return count(Panache.getEntityManager().createNativeQuery("select count(*) from comment_reports where user_id = :u")
+                .setParameter("u", userId).getSingleResult());
+    }
+
+    /** Erasure of these comments' author: others' notes on them often quote them, and go; the reports are settled. */
+    public void forgetNotesOn(Collection<Long> commentIds) {
+        Panache.getEntityManager().createNativeQuery("""
+                update comment_reports set resolved_at = coalesce(resolved_at, now()),
+                       resolution = coalesce(resolution, 'deleted'), note = null
+                where comment_id in (:ids)""").setParameter("ids", commentIds).executeUpdate();
+    }
+
+    /** Erasure of a reporter: their reports stay (they still count), without author or note. */
+    public void forgetReporter(long userId) {
+        Panache.getEntityManager().createNativeQuery("update comment_reports set user_id = null, note = null where user_id = :u")
+                .setParameter("u", userId).executeUpdate();
+    }
 }

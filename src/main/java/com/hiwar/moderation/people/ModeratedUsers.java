@@ -8,13 +8,12 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
-import io.quarkus.hibernate.orm.panache.Panache;
+import com.hiwar.comment.CommentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,37 +35,19 @@ public class ModeratedUsers {
     ModerationQueue queue;
 
     @Inject
+    CommentStore comments;
+
+    @Inject
     AuditLog audit;
 
     @Transactional
     public Profile profile(long userId) {
         User u = user(userId);
-        var em = Panache.getEntityManager();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select status, count(*), coalesce(sum(open_reports), 0) from comments where author_id = :u group by status")
-                .setParameter("u", userId).getResultList();
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String s : List.of("published", "pending", "rejected", "deleted")) {
-            byStatus.put(s, 0L);
-        }
-        long reports = 0;
-        for (Object[] r : rows) {
-            byStatus.put((String) r[0], ((Number) r[1]).longValue());
-            reports += ((Number) r[2]).longValue();
-        }
-        @SuppressWarnings("unchecked")
-        List<Long> recent = em.createNativeQuery(
-                "select id from comments where author_id = :u order by created_at desc, id desc limit 20", Long.class)
-                .setParameter("u", userId).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> notes = em.createNativeQuery(
-                "select id, author, body, created_at from moderator_notes where user_id = :u order by id desc limit 50")
-                .setParameter("u", userId).getResultList();
+        CommentStore.AuthorTally tally = comments.tally(userId);
         return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated, u.createdAt,
-                byStatus, reports, queue.items(recent),
+                tally.byStatus(), tally.openReports(), queue.items(comments.recentIds(userId, 20)),
                 audit.query(new AuditLog.Filter(null, userId, null, null), null, 50).entries(),
-                notes.stream().map(n -> new Note((Long) n[0], (String) n[1], (String) n[2], com.hiwar.db.Rows.instant(n[3]))).toList());
+                ModeratorNotes.about(userId, 50));
     }
 
     /** Takes effect on the user's next request: every write checks the ban. */
@@ -83,16 +64,8 @@ public class ModeratedUsers {
             throw ProblemException.invalid("until", "must be in the future (omit it for a permanent ban)");
         }
         String reason = ban == null ? null : TextSanitizer.cleanLabel(ban.reason(), 500);
-        u.status = User.BANNED;
-        u.bannedUntil = ban == null ? null : ban.until();
-        int rejected = 0;
-        if (ban != null && Boolean.TRUE.equals(ban.rejectComments())) {
-            Audit.actAs(moderator, "reject", "ban");
-            rejected = Panache.getEntityManager().createNativeQuery("""
-                    update comments set status = 'rejected', featured = false, version = version + 1
-                    where author_id = :u and status in ('published', 'pending')""")
-                    .setParameter("u", userId).executeUpdate();
-        }
+        u.ban(ban == null ? null : ban.until());
+        int rejected = ban != null && Boolean.TRUE.equals(ban.rejectComments()) ? comments.rejectAllBy(userId, moderator) : 0;
         Map<String, Object> details = new HashMap<>();
         details.put("until", u.bannedUntil == null ? "permanent" : u.bannedUntil.toString());
         details.put("rejectedComments", rejected);
@@ -105,8 +78,7 @@ public class ModeratedUsers {
         User u = user(userId);
         mayActOnAccount(u, actor);
         String moderator = actor.subject();
-        u.status = User.ACTIVE;
-        u.bannedUntil = null;
+        u.unban();
         Audit.record(moderator, "unban", null, userId, null, null, Map.of());
         return profile(userId);
     }
@@ -114,13 +86,12 @@ public class ModeratedUsers {
     @Transactional
     public Profile update(long userId, Settings settings, String moderator) {
         User u = user(userId);
+        u.configure(settings.premoderated(), settings.trusted());
         Map<String, Object> details = new HashMap<>();
         if (settings.premoderated() != null) {
-            u.premoderated = settings.premoderated();
             details.put("premoderated", u.premoderated);
         }
         if (settings.trusted() != null) {
-            u.trusted = settings.trusted();
             details.put("trusted", u.trusted);
         }
         Audit.record(moderator, "user-settings", null, userId, null, null, details);
@@ -131,9 +102,7 @@ public class ModeratedUsers {
     public Profile note(long userId, String body, String moderator) {
         user(userId);
         String text = TextSanitizer.clean(body, "body", 1, 2000);
-        Panache.getEntityManager().createNativeQuery(
-                "insert into moderator_notes (user_id, author, body) values (:u, :a, :b)")
-                .setParameter("u", userId).setParameter("a", moderator).setParameter("b", text).executeUpdate();
+        ModeratorNotes.add(userId, moderator, text);
         Audit.record(moderator, "note", null, userId, null, null, Map.of());
         return profile(userId);
     }
@@ -147,6 +116,6 @@ public class ModeratedUsers {
     }
 
     private static User user(long id) {
-        return User.<User>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("User", id));
+        return User.byId(id).orElseThrow(() -> ProblemException.notFound("User", id));
     }
 }

@@ -6,6 +6,7 @@ import com.hiwar.audit.AuditLog;
 import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
+import com.hiwar.comment.CommentStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -56,6 +57,9 @@ public class ModerationResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    CommentStore comments;
+
     private String me() {
         return actor().subject();
     }
@@ -70,7 +74,7 @@ public class ModerationResource {
     public QueueItem.Page queue(@RestPath String queue, @RestQuery String articleId, @RestQuery Long authorId,
                                 @RestQuery String rule, @RestQuery String q, @RestQuery Instant from, @RestQuery Instant to,
                                 @RestQuery String order, @RestQuery String cursor, @RestQuery Integer limit) {
-        ModerationQueue.predicate(queue);
+        CommentStore.queuePredicate(queue);
         return this.queue.page(queue, new ModerationQueue.Filter(articleId, authorId, rule, q, from, to), order, cursor, limit);
     }
 
@@ -86,7 +90,7 @@ public class ModerationResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Claim the next batch of a queue under a lease; parallel moderators get disjoint batches")
     public List<QueueItem> claim(@RestPath String queue, @RestQuery String articleId, @RestQuery Integer limit) {
-        ModerationQueue.predicate(queue);
+        CommentStore.queuePredicate(queue);
         return this.queue.claim(queue, articleId, me(), limit);
     }
 
@@ -162,6 +166,6 @@ public class ModerationResource {
     @Path("stats")
     @Operation(summary = "Queue sizes, oldest pending age, decisions per moderator per day, median time to decision")
     public AuditLog.Stats stats() {
-        return audit.stats(queue.counts());
+        return audit.stats(queue.counts(), comments.oldestPendingSeconds());
     }
 }

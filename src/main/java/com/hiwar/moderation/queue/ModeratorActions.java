@@ -1,25 +1,16 @@
 package com.hiwar.moderation.queue;
 
+import com.hiwar.comment.CommentStore;
 import com.hiwar.moderation.ModerationDecision;
-import com.hiwar.moderation.rules.Reason;
-import com.hiwar.audit.Audit;
-import com.hiwar.comment.Comment;
-import com.hiwar.comment.CommentService;
-import com.hiwar.comment.CommentStatus;
-import com.hiwar.report.Reports;
 import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -44,7 +35,7 @@ public class ModeratorActions {
     ModerationQueue queue;
 
     @Inject
-    CommentService comments;
+    CommentStore comments;
 
     @Transactional
     public QueueItem decide(long id, DecisionRequest request, String moderator) {
@@ -59,75 +50,10 @@ public class ModeratorActions {
         if (action.equals("reject") && (reason == null || !REJECT_REASONS.contains(reason))) {
             throw ProblemException.invalid("reason", "reject needs one of " + String.join(", ", REJECT_REASONS));
         }
-        Comment c = Comment.<Comment>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("Comment", id));
-        if (c.version != request.version()) {
-            throw ProblemException.conflict("stale-version", "Stale version",
-                    "Comment " + id + " is at version " + c.version + "; reload it before deciding");
-        }
-        if (c.claimedBy != null && !c.claimedBy.equals(moderator) && c.claimExpiresAt != null
-                && c.claimExpiresAt.isAfter(Instant.now())) {
-            throw ProblemException.conflict("claimed", "Claimed by another moderator",
-                    "Comment " + id + " is claimed until " + c.claimExpiresAt);
-        }
-        if (c.status == CommentStatus.DELETED) {
-            throw ProblemException.conflict("not-moderatable", "Deleted", "The author deleted this comment");
-        }
-        Audit.actAs(moderator, action, reason);
-        boolean wasPublic = c.isPublic();
-        switch (action) {
-            case "approve" -> {
-                require(c, c.status != CommentStatus.PUBLISHED || c.openReports > 0, "already approved");
-                c.status = CommentStatus.PUBLISHED;
-                resolveReports(c, moderator, "approved");
-            }
-            case "reject" -> {
-                require(c, c.status != CommentStatus.REJECTED, "already rejected");
-                c.status = CommentStatus.REJECTED;
-                c.featured = false;
-                resolveReports(c, moderator, "rejected");
-            }
-            case "feature", "unfeature" -> {
-                boolean feature = action.equals("feature");
-                require(c, c.status == CommentStatus.PUBLISHED, "only published comments can be featured");
-                require(c, c.featured != feature, feature ? "already featured" : "not featured");
-                c.featured = feature;
-                Audit.record(moderator, action, c.id, c.authorId, c.articleId, reason, Map.of());
-            }
-            default -> { // restore: undo the last moderator status change
-                String before = lastModeratorStatusBefore(c);
-                if (before == null) {
-                    throw ProblemException.conflict("nothing-to-restore", "Nothing to restore",
-                            "No moderator decision on comment " + id + " to undo");
-                }
-                c.status = CommentStatus.valueOf(before.toUpperCase(Locale.ROOT));
-            }
-        }
-        c.claimedBy = null;
-        c.claimExpiresAt = null;
-        Panache.getEntityManager().flush(); // bumps the version: every decision makes earlier ones stale
-        ModerationDecision d = new ModerationDecision();
-        d.commentId = c.id;
-        d.version = c.version;
-        d.decision = action;
-        d.reasons = List.of(Reason.of("moderator", reason == null ? action : reason, "Decided by " + moderator));
-        d.decidedBy = moderator;
-        d.createdAt = Instant.now();
-        d.persist();
-        comments.announce(c, wasPublic, action);
-        return queue.items(List.of(c.id)).get(0);
-    }
-
-    /** A decision settles the open reports: a comment approved over them needs as many new ones to hide again. */
-    private static void resolveReports(Comment c, String moderator, String resolution) {
-        if (c.openReports > 0) {
-            Audit.record(moderator, "resolve-reports", c.id, c.authorId, c.articleId, null,
-                    Map.of("reports", c.openReports, "resolution", resolution));
-            Reports.resolve(c.id, resolution);
-        }
-        c.openReports = 0;
-        c.reportScore = 0;
-        c.hidden = false;
+        CommentStore.CommentRef c = comments.moderate(id, request.version(),
+                CommentStore.ModeratorAction.valueOf(action.toUpperCase(Locale.ROOT)), moderator, reason);
+        ModerationDecision.byModerator(c.id(), c.version(), action, reason, moderator);
+        return queue.items(List.of(c.id())).get(0);
     }
 
     /** Each item in its own transaction: one failing item does not undo the others. */
@@ -149,21 +75,5 @@ public class ModeratorActions {
             }
         }
         return results;
-    }
-
-    private static void require(Comment c, boolean ok, String why) {
-        if (!ok) {
-            throw ProblemException.conflict("invalid-transition", "Not possible now", "Comment " + c.id + ": " + why);
-        }
-    }
-
-    private static String lastModeratorStatusBefore(Comment c) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = Panache.getEntityManager().createNativeQuery("""
-                select status_before from moderation_audit
-                where comment_id = :id and actor <> 'system' and status_before is not null and status_after = :now
-                order by id desc limit 1""")
-                .setParameter("id", c.id).setParameter("now", c.status.wire()).getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
     }
 }

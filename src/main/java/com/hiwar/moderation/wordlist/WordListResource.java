@@ -48,12 +48,13 @@ public class WordListResource {
     @Consumes(MediaType.TEXT_PLAIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a list; every instance rebuilds its matcher at once")
-    @APIResponse(responseCode = "200", description = "The list's new version and size")
+    @APIResponse(responseCode = "200", description = "The list's new version and size; ETag is the new version, for the next If-Match")
     @APIResponse(responseCode = "412", description = "If-Match names an older version")
     @APIResponse(responseCode = "422", description = "Some lines refused; nothing changed")
-    public WordLists.Summary replace(@RestPath String list, @RestHeader("If-Match") String ifMatch, String body) {
+    public Response replace(@RestPath String list, @RestHeader("If-Match") String ifMatch, String body) {
         Actor actor = currentUser.requireActive();
-        return lists.replace(name(list), body, version(ifMatch), actor.subject());
+        WordLists.Summary saved = lists.replace(name(list), body, version(ifMatch), actor.subject());
+        return Response.ok(saved).tag(Long.toString(saved.version())).build();
     }
 
     private static WordListName name(String list) {

@@ -1,0 +1,473 @@
+package com.hiwar.comment;
+
+import com.hiwar.audit.Audit;
+import com.hiwar.db.Cursor;
+import com.hiwar.db.SqlFilter;
+import com.hiwar.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.hiwar.db.Rows.count;
+import static com.hiwar.db.Rows.instant;
+
+/**
+ * The one door to the comments table for every other package: what they may read of comments,
+ * and the state changes they may ask for. Each change keeps the table's invariants here (the
+ * version bump, the report counters, the claim) and announces itself with {@link CommentChanged}.
+ * Reader pages and writes are {@link CommentService}'s.
+ */
+@ApplicationScoped
+public class CommentStore {
+
+    /** The queues a moderator works through; each is a predicate over a comment's state. */
+    public static final Set<String> QUEUES = Set.of("pending", "reported", "rejected", "approved", "all");
+
+    /** What another package may know of one comment. */
+    public record CommentRef(long id, String articleId, Long parentId, Long authorId, CommentStatus status,
+                             boolean hidden, int version) {
+        public boolean isPublic() {
+            return CommentStatus.isPublic(status, hidden);
+        }
+
+        static CommentRef of(Comment c) {
+            return new CommentRef(c.id, c.articleId, c.parentId, c.authorId, c.status, c.hidden, c.version);
+        }
+    }
+
+    /** A moderator's decision on a comment. */
+    public enum ModeratorAction {
+        APPROVE, REJECT, FEATURE, UNFEATURE, RESTORE;
+
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Filters of a queue page; nulls are "any". {@code like} is a LIKE pattern over the normalized text. */
+    public record QueueFilter(String articleId, Long authorId, String rule, String like, Instant from, Instant to) {}
+
+    /** A comment as the moderation dashboard shows it, with its parent and its author's record. */
+    public record ModerationRow(long id, String status, String body, Instant createdAt, Instant editedAt, int version,
+                                boolean featured, int openReports, boolean hidden, int likeCount, String claimedBy,
+                                Instant claimExpiresAt, String articleId, Long authorId, Long parentId,
+                                String parentStatus, String parentBody, Long parentAuthorId,
+                                long authorPublished, long authorRejected, long authorReported) {}
+
+    /** A reader's comments by status, the open reports on them and the likes they received. */
+    public record AuthorTally(Map<String, Long> byStatus, long openReports, long likesReceived) {}
+
+    /** A notified comment: what the notification may show of it depends on who reads and whether it is public. */
+    public record NoticeRow(long id, String articleId, CommentStatus status, boolean isPublic, String body, Long authorId) {}
+
+    /** One of a reader's comments, for their data export. */
+    public record ExportRow(long id, String articleId, Long parentId, String status, String body, Instant createdAt,
+                            Instant editedAt, Instant deletedAt, int likes) {}
+
+    /** A comment's like count and whether the public sees it. */
+    public record LikeState(String articleId, int likes, boolean isPublic) {}
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    jakarta.enterprise.event.Event<CommentChanged> changes;
+
+    private static EntityManager em() {
+        return Panache.getEntityManager();
+    }
+
+    // --- Reading ---------------------------------------------------------------------------
+
+    /** The comment if {@code viewer} may see it (404 otherwise); {@code lock} takes its row lock. */
+    public CommentRef visible(long id, long viewer, boolean lock) {
+        Optional<Comment> found = lock ? Comment.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE) : Comment.findByIdOptional(id);
+        return found.filter(c -> c.isVisibleTo(viewer)).map(CommentRef::of)
+                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+    }
+
+    public Optional<Long> authorOf(long id) {
+        return Comment.<Comment>findByIdOptional(id).map(c -> c.authorId);
+    }
+
+    /** Published comments of the author, counted up to {@code cap} (enough to answer "at least cap?"). */
+    public long publishedCount(long authorId, int cap) {
+        return count(em().createNativeQuery("""
+                select count(*) from (select 1 from comments
+                where author_id = :a and status = 'published' limit :n) c""")
+                .setParameter("a", authorId).setParameter("n", cap).getSingleResult());
+    }
+
+    /** Whether the author posted this normalized text since {@code since}, in another comment than {@code self}. */
+    public boolean postedRecently(long authorId, String normalizedText, Instant since, Long self) {
+        // search_text holds each body normalized the same way, so this is one lookup.
+        return !em().createNativeQuery("""
+                select 1 from comments
+                where author_id = :a and created_at > :since and status <> 'deleted' and id <> :self
+                  and search_text = :text
+                limit 1""")
+                .setParameter("a", authorId).setParameter("since", since)
+                .setParameter("self", self == null ? -1L : self).setParameter("text", normalizedText)
+                .getResultList().isEmpty();
+    }
+
+    public Optional<LikeState> likeState(long id) {
+        return Comment.<Comment>findByIdOptional(id).map(c -> new LikeState(c.articleId, c.likeCount, c.isPublic()));
+    }
+
+    public AuthorTally tally(long authorId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select status, count(*), coalesce(sum(open_reports), 0), coalesce(sum(like_count), 0)
+                from comments where author_id = :u group by status""").setParameter("u", authorId).getResultList();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (CommentStatus s : List.of(CommentStatus.PUBLISHED, CommentStatus.PENDING, CommentStatus.REJECTED, CommentStatus.DELETED)) {
+            byStatus.put(s.wire(), 0L);
+        }
+        long reports = 0;
+        long likes = 0;
+        for (Object[] r : rows) {
+            byStatus.put((String) r[0], count(r[1]));
+            reports += count(r[2]);
+            likes += count(r[3]);
+        }
+        return new AuthorTally(byStatus, reports, likes);
+    }
+
+    /** The author's latest comments, newest first. */
+    public List<Long> recentIds(long authorId, int limit) {
+        return em().createNativeQuery(
+                "select id from comments where author_id = :u order by created_at desc, id desc limit :n", Long.class)
+                .setParameter("u", authorId).setParameter("n", limit).getResultList();
+    }
+
+    public List<ExportRow> exportRows(long authorId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select id, article_id, parent_id, status, body, created_at, edited_at, deleted_at, like_count
+                from comments where author_id = :u order by created_at, id""").setParameter("u", authorId).getResultList();
+        return rows.stream().map(r -> new ExportRow(count(r[0]), (String) r[1], r[2] == null ? null : count(r[2]),
+                (String) r[3], (String) r[4], instant(r[5]), instant(r[6]), instant(r[7]), (int) count(r[8]))).toList();
+    }
+
+    public Map<Long, NoticeRow> noticeRows(Collection<Long> ids) {
+        Map<Long, NoticeRow> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Comment.<Comment>list("id in ?1", ids).forEach(c -> byId.put(c.id,
+                    new NoticeRow(c.id, c.articleId, c.status, c.isPublic(), c.body, c.authorId)));
+        }
+        return byId;
+    }
+
+    // --- Moderation queues -------------------------------------------------------------------
+
+    /** The queue's predicate over comments {@code c}; 404 for an unknown queue. */
+    public static String queuePredicate(String queue) {
+        return switch (queue) {
+            case "pending" -> "c.status = 'pending'";
+            case "reported" -> "c.status = 'published' and c.open_reports > 0";
+            case "rejected" -> "c.status = 'rejected'";
+            case "approved" -> "c.status = 'published'";
+            case "all" -> "c.status <> 'deleted'";
+            default -> throw ProblemException.notFound("Queue", queue);
+        };
+    }
+
+    /** Up to {@code n} ids of a queue page after the cursor, by creation time. */
+    public List<Long> queuePage(String queue, QueueFilter f, boolean newest, Cursor after, int n) {
+        String dir = newest ? "desc" : "asc";
+        SqlFilter sql = new SqlFilter("select c.id from comments c where " + queuePredicate(queue))
+                .and("c.article_id = :article", "article", f.articleId())
+                .and("c.author_id = :author", "author", f.authorId())
+                .and("c.created_at >= :from", "from", f.from())
+                .and("c.created_at < :to", "to", f.to())
+                .and("c.rules @> array[cast(:rule as text)]", "rule", f.rule())
+                .and("c.search_text like :q", "q", f.like())
+                .and(newest ? "(c.created_at, c.id) < (:at, :id)" : "(c.created_at, c.id) > (:at, :id)",
+                        "at", after == null ? null : after.createdAt(), "id", after == null ? null : after.id())
+                .append(" order by c.created_at " + dir + ", c.id " + dir + " limit :n")
+                .bind("n", n);
+        @SuppressWarnings("unchecked")
+        List<Long> ids = sql.query(Long.class).getResultList();
+        return ids;
+    }
+
+    /** Counts of every queue, from the counters a trigger keeps in each change's own transaction. */
+    public Map<String, Long> queueCounts() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("select queue, sum(n) from moderation_counts group by queue").getResultList();
+        Map<String, Long> byQueue = new HashMap<>();
+        rows.forEach(r -> byQueue.put((String) r[0], count(r[1])));
+        long pending = byQueue.getOrDefault("pending", 0L);
+        long reported = byQueue.getOrDefault("reported", 0L);
+        long rejected = byQueue.getOrDefault("rejected", 0L);
+        long published = byQueue.getOrDefault("published", 0L);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("pending", pending);
+        counts.put("reported", reported);
+        counts.put("rejected", rejected);
+        counts.put("approved", published + reported);
+        counts.put("all", pending + reported + rejected + published);
+        return counts;
+    }
+
+    /** An article's comments per queue (pending, reported, published, rejected, deleted). */
+    public Map<String, Long> articleQueueCounts(String articleId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery(
+                "select moderation_queue(status, open_reports), count(*) from comments where article_id = :a group by 1")
+                .setParameter("a", articleId).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String q : List.of("pending", "reported", "published", "rejected", "deleted")) {
+            counts.put(q, 0L);
+        }
+        rows.forEach(r -> counts.put((String) r[0], count(r[1])));
+        return counts;
+    }
+
+    /** Seconds the oldest pending comment has waited, or null when none waits. */
+    public Long oldestPendingSeconds() {
+        Object oldest = em().createNativeQuery(
+                "select extract(epoch from now() - min(created_at))::bigint from comments where status = 'pending'")
+                .getSingleResult();
+        return oldest == null ? null : count(oldest);
+    }
+
+    /**
+     * Claims up to {@code n} comments of a queue, oldest first, for {@code moderator} until the
+     * lease ends. SKIP LOCKED keeps parallel claims disjoint without waiting; an expired lease
+     * simply makes its comments claimable again.
+     */
+    public List<Long> claim(String queue, String articleId, String moderator, Duration lease, int n) {
+        // A lease is short-lived working state: losing one in a crash only returns comments to the
+        // queue early, so this transaction does not wait for its WAL flush.
+        em().createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
+        return em().createNativeQuery("""
+                with batch as (
+                    select c.id from comments c where %s and (cast(:article as text) is null or c.article_id = :article)
+                      and (c.claim_expires_at is null or c.claim_expires_at < now() or c.claimed_by = :me)
+                    order by c.created_at, c.id limit :n for update skip locked)
+                update comments set claimed_by = :me, claim_expires_at = now() + cast(:lease as interval)
+                from batch where comments.id = batch.id
+                returning comments.id""".formatted(queuePredicate(queue)), Long.class)
+                .setParameter("me", moderator)
+                .setParameter("article", articleId)
+                .setParameter("lease", lease.toSeconds() + " seconds")
+                .setParameter("n", n)
+                .getResultList();
+    }
+
+    /** The dashboard's rows of these comments, in one query whatever the count; absent ids are left out. */
+    public Map<Long, ModerationRow> moderationRows(Collection<Long> ids) {
+        Map<Long, ModerationRow> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select c.id, c.status, c.body, c.created_at, c.edited_at, c.version, c.featured, c.open_reports,
+                       c.hidden, c.like_count, c.claimed_by, c.claim_expires_at, c.article_id, c.author_id, c.parent_id,
+                       p.status, p.body, p.author_id, ac.published, ac.rejected, ac.reported
+                from comments c
+                left join lateral (
+                    select count(*) filter (where x.status = 'published') as published,
+                           count(*) filter (where x.status = 'rejected') as rejected,
+                           coalesce(sum(x.open_reports), 0) as reported
+                    from comments x where x.author_id = c.author_id) ac on c.author_id is not null
+                left join comments p on p.id = c.parent_id
+                where c.id in (:ids)""").setParameter("ids", ids).getResultList();
+        for (Object[] r : rows) {
+            byId.put(count(r[0]), new ModerationRow(count(r[0]), (String) r[1], (String) r[2], instant(r[3]),
+                    instant(r[4]), (int) count(r[5]), (Boolean) r[6], (int) count(r[7]), (Boolean) r[8],
+                    (int) count(r[9]), (String) r[10], instant(r[11]), (String) r[12],
+                    r[13] == null ? null : count(r[13]), r[14] == null ? null : count(r[14]), (String) r[15],
+                    (String) r[16], r[17] == null ? null : count(r[17]), count(r[18]), count(r[19]), count(r[20])));
+        }
+        return byId;
+    }
+
+    // --- State changes -----------------------------------------------------------------------
+
+    /**
+     * A moderator's decision on the {@code version} they saw, under the row lock: a stale version
+     * is refused, so of two moderators deciding at once exactly one wins. Approving or rejecting
+     * settles the open reports (their owner resolves them on the event). Returns the comment as
+     * the decision left it; the version moved, so every earlier decision is stale.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CommentRef moderate(long id, int version, ModeratorAction action, String moderator, String reason) {
+        Comment c = Comment.<Comment>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+        if (c.version != version) {
+            throw ProblemException.conflict("stale-version", "Stale version",
+                    "Comment " + id + " is at version " + c.version + "; reload it before deciding");
+        }
+        if (c.claimedBy != null && !c.claimedBy.equals(moderator) && c.claimExpiresAt != null
+                && c.claimExpiresAt.isAfter(Instant.now())) {
+            throw ProblemException.conflict("claimed", "Claimed by another moderator",
+                    "Comment " + id + " is claimed until " + c.claimExpiresAt);
+        }
+        if (c.status == CommentStatus.DELETED) {
+            throw ProblemException.conflict("not-moderatable", "Deleted", "The author deleted this comment");
+        }
+        Audit.actAs(moderator, action.wire(), reason);
+        boolean wasPublic = c.isPublic();
+        switch (action) {
+            case APPROVE -> {
+                require(c, c.status != CommentStatus.PUBLISHED || c.openReports > 0, "already approved");
+                c.status = CommentStatus.PUBLISHED;
+                settleReports(c);
+            }
+            case REJECT -> {
+                require(c, c.status != CommentStatus.REJECTED, "already rejected");
+                c.status = CommentStatus.REJECTED;
+                c.featured = false;
+                settleReports(c);
+            }
+            case FEATURE, UNFEATURE -> {
+                boolean feature = action == ModeratorAction.FEATURE;
+                require(c, c.status == CommentStatus.PUBLISHED, "only published comments can be featured");
+                require(c, c.featured != feature, feature ? "already featured" : "not featured");
+                c.featured = feature;
+                Audit.record(moderator, action.wire(), c.id, c.authorId, c.articleId, reason, Map.of());
+            }
+            case RESTORE -> {
+                String before = Audit.lastModeratorStatusBefore(c.id, c.status.wire());
+                if (before == null) {
+                    throw ProblemException.conflict("nothing-to-restore", "Nothing to restore",
+                            "No moderator decision on comment " + id + " to undo");
+                }
+                c.status = CommentStatus.valueOf(before.toUpperCase(Locale.ROOT));
+            }
+        }
+        c.claimedBy = null;
+        c.claimExpiresAt = null;
+        c.rules = withRules(c.rules, List.of("moderator"));
+        c.flush(); // bumps the version
+        comments.announce(c, wasPublic, action.wire(), moderator);
+        return CommentRef.of(c);
+    }
+
+    /** A decision settles the open reports: a comment approved over them needs as many new ones to hide again. */
+    private static void settleReports(Comment c) {
+        c.openReports = 0;
+        c.reportScore = 0;
+        c.hidden = false;
+    }
+
+    private static void require(Comment c, boolean ok, String why) {
+        if (!ok) {
+            throw ProblemException.conflict("invalid-transition", "Not possible now", "Comment " + c.id + ": " + why);
+        }
+    }
+
+    static List<String> withRules(List<String> rules, Collection<String> more) {
+        List<String> all = new ArrayList<>(rules == null ? List.of() : rules);
+        more.stream().filter(r -> !all.contains(r)).distinct().forEach(all::add);
+        return all;
+    }
+
+    /**
+     * A report of {@code weight} on a comment its reporter locked with {@link #visible}; when the
+     * weighted open reports reach {@code threshold} the comment is hidden from everyone but its author.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reported(long id, int weight, int threshold) {
+        // Counters change in SQL, without the entity's version: a report must not make the
+        // author's edit or a moderator's decision stale.
+        em().createNativeQuery("""
+                update comments set open_reports = open_reports + 1, report_score = report_score + :w,
+                       hidden = hidden or report_score + :w >= :threshold
+                where id = :c""")
+                .setParameter("w", weight).setParameter("threshold", threshold).setParameter("c", id)
+                .executeUpdate();
+        Comment c = Comment.findById(id);
+        em().refresh(c);
+        if (c.hidden) {
+            Audit.record("system", "hide", c.id, c.authorId, c.articleId, "reports",
+                    Map.of("reportScore", c.reportScore, "threshold", threshold));
+            comments.announce(c, true, null, null);
+        }
+    }
+
+    /** Moves like counts (likes are counted atomically, never through the entity's version); returns the new counts. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int addLikes(long id, int delta) {
+        return (int) count(em().createNativeQuery(
+                        "update comments set like_count = like_count + :d where id = :c returning like_count")
+                .setParameter("d", delta).setParameter("c", id).getSingleResult());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void takeBackLikes(Collection<Long> ids) {
+        em().createNativeQuery("update comments set like_count = like_count - 1 where id in (:ids)")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    public int likeCount(long id) {
+        return (int) count(em().createNativeQuery("select like_count from comments where id = :c")
+                .setParameter("c", id).getSingleResult());
+    }
+
+    /** A ban that rejects the reader's published and pending comments; returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int rejectAllBy(long authorId, String moderator) {
+        Audit.actAs(moderator, "reject", "ban");
+        return em().createNativeQuery("""
+                update comments set status = 'rejected', featured = false, version = version + 1
+                where author_id = :u and status in ('published', 'pending')""")
+                .setParameter("u", authorId).executeUpdate();
+    }
+
+    /**
+     * Erases up to {@code n} comments of the author: body, author and search text go and they
+     * become deleted (a comment with replies stays as a placeholder). Returns their ids; public
+     * ones are announced as gone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> eraseBatchOf(long authorId, int n) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("""
+                select id, article_id, parent_id, version, comment_is_public(status, hidden)
+                from comments where author_id = :u order by id limit :n for update""")
+                .setParameter("u", authorId).setParameter("n", n).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(r -> count(r[0])).toList();
+        em().createNativeQuery("""
+                update comments set status = 'deleted', body = '', search_text = '', author_id = null,
+                       deleted_at = coalesce(deleted_at, now()), featured = false, hidden = false,
+                       open_reports = 0, report_score = 0, claimed_by = null, claim_expires_at = null,
+                       version = version + 1
+                where id in (:ids)""").setParameter("ids", ids).executeUpdate();
+        for (Object[] r : rows) {
+            if (Boolean.TRUE.equals(r[4])) {
+                changes.fire(new CommentChanged((String) r[1], count(r[0]), r[2] == null ? null : count(r[2]),
+                        null, (int) count(r[3]) + 1, true, false, null, null, null));
+            }
+        }
+        return ids;
+    }
+
+    /** Lets go of every claim a moderator holds (their login is being erased). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseClaims(String moderator) {
+        em().createNativeQuery("update comments set claimed_by = null, claim_expires_at = null where claimed_by = :s")
+                .setParameter("s", moderator).executeUpdate();
+    }
+}

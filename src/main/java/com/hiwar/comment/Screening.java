@@ -1,0 +1,30 @@
+package com.hiwar.comment;
+
+import com.hiwar.auth.Actor;
+import java.util.List;
+
+/**
+ * The automatic moderation a new or edited comment passes before it is stored; implemented
+ * where the rules live, so that comments do not depend on moderation.
+ */
+public interface Screening {
+
+    /**
+     * Decides a body. {@code commentId} is the comment being edited (its own text is not a
+     * repeat), or null for a new one. Runs inside the comment's transaction.
+     */
+    Screened screen(Actor actor, boolean articlePremoderated, String body, Long commentId);
+
+    /** A screening's outcome; {@link #record} stores its reasons once the comment has its id and version. */
+    interface Screened {
+        CommentStatus status();
+
+        /** The body normalized for matching, kept for moderator search and repeat detection. */
+        String searchText();
+
+        /** The rules that held or rejected it. */
+        List<String> rules();
+
+        void record(long commentId, int version);
+    }
+}
