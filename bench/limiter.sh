@@ -29,7 +29,7 @@ measure() { # mode: off|on
   [ "$mode" = on ] && enabled=true
   start_jar "$port" hiwar_bench_post "$work/jar-$mode.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
     HIWAR_RATELIMIT_ENABLED=$enabled HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
-    HIWAR_RATELIMIT_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
+    HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
   local pid=$jar_pid
   wrk -t"$threads" -c"$connections" -d10s -s "$here/post-comment.lua" "http://localhost:$port" >/dev/null  # warm-up
   local before; before=$(evalsha_calls)

@@ -8,7 +8,6 @@ import com.hiwar.comment.CommentPage;
 import com.hiwar.comment.CommentService;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
-import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -45,8 +44,6 @@ public class AccountResource {
     @Inject
     Erasure erasure;
 
-    @Inject
-    RateLimiter limiter;
 
     @GET
     @Authenticated
@@ -71,7 +68,7 @@ public class AccountResource {
     @APIResponse(responseCode = "429", description = "Exports are limited to a few an hour")
     public Response export() {
         Actor actor = currentUser.requireSignedIn();
-        limiter.check(RateLimiter.Action.ACCOUNT_EXPORT, actor);
+        writes.limit(actor, "account-export");
         return Response.ok(accounts.export(actor.userId()))
                 .header("Content-Disposition", "attachment; filename=\"hiwar-my-data.json\"")
                 .header("Cache-Control", "no-store")
@@ -83,7 +80,7 @@ public class AccountResource {
     @APIResponse(responseCode = "202", description = "Erasure accepted: the account is frozen now and erased shortly, even across restarts. Repeating it is harmless")
     public Response erase(@RestHeader(Idempotency.HEADER) String idempotencyKey) {
         Actor actor = currentUser.requireSignedIn();
-        return writes.run(actor, RateLimiter.Action.ACCOUNT_ERASE, null, idempotencyKey, "erase-account", null,
+        return writes.run(actor, "account-erase", null, idempotencyKey, "erase-account", null,
                 () -> Idempotency.Result.accepted("/api/v1/me", erasure.request(actor.userId())));
     }
 }

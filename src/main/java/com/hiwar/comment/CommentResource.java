@@ -7,7 +7,6 @@ import com.hiwar.comment.CommentRequests.NewComment;
 import com.hiwar.http.Conditional;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
-import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -49,8 +48,6 @@ public class CommentResource {
     @Inject
     Writes writes;
 
-    @Inject
-    RateLimiter limiter;
 
     @Inject
     Conditional conditional;
@@ -111,7 +108,7 @@ public class CommentResource {
                            @RestHeader(Idempotency.HEADER) @Parameter(description = "Makes retries safe: any unique string, e.g. a UUID, kept 24 h") String idempotencyKey,
                            @Valid @NotNull NewComment body) {
         Actor actor = currentUser.requireActive();
-        return writes.run(actor, RateLimiter.Action.COMMENT_CREATE, articleId, idempotencyKey,
+        return writes.run(actor, "comment-create", articleId, idempotencyKey,
                 "create-comment " + articleId, body, () -> {
             CommentView created = comments.create(actor, articleId, body);
             return Idempotency.Result.created("/api/v1/comments/" + created.id(), created);
@@ -127,7 +124,7 @@ public class CommentResource {
     @APIResponse(responseCode = "409", description = "Stale version, or the comment is deleted")
     public CommentView edit(@RestPath long id, @Valid @NotNull CommentEdit body) {
         Actor actor = currentUser.requireActive();
-        limiter.check(RateLimiter.Action.COMMENT_EDIT, actor);
+        writes.limit(actor, "comment-edit");
         return comments.edit(actor, id, body);
     }
 
@@ -139,7 +136,7 @@ public class CommentResource {
     @APIResponse(responseCode = "403", description = "Not the author")
     public void delete(@RestPath long id) {
         Actor actor = currentUser.requireActive();
-        limiter.check(RateLimiter.Action.COMMENT_DELETE, actor);
+        writes.limit(actor, "comment-delete");
         comments.delete(actor, id);
     }
 

@@ -58,7 +58,7 @@ public class DevSignInResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Sign in as a demo persona: reader, reader2, moderator or admin (dev profile only)")
     public DevToken signIn(@RestQuery("as") String as) {
-        limiter.checkAnonymous(RateLimiter.Action.DEV_SIGN_IN);
+        limiter.checkAnonymous("dev-sign-in");
         Persona persona = PERSONAS.get(as == null ? "reader" : as);
         if (persona == null) {
             throw ProblemException.invalid("as", "must be one of " + String.join(", ", PERSONAS.keySet()));

@@ -6,6 +6,7 @@ import com.hiwar.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -60,44 +61,66 @@ public class Idempotency {
     /**
      * Runs {@code write} once per (owner, key). {@code operation} names what is done and to
      * what ("create-comment art-1"), so a key reused elsewhere counts as a different request.
+     * {@code admit} (the rate limiter) runs before the write and outside any database
+     * transaction, and not at all for a replay. The write and the key's record share one
+     * transaction, so a crash leaves both or neither.
      */
-    @Transactional
-    public Response once(String owner, String rawKey, String operation, Object request, Supplier<Result> write) {
+    public Response once(String owner, String rawKey, String operation, Object request, Runnable admit,
+                         Supplier<Result> write) {
         if (rawKey == null) {
+            admit.run();
             Result result = write.get();
             return respond(result.status(), result.location(), result.entity(), false);
         }
         String key = parseKey(rawKey);
+        String fingerprint = fingerprint(operation, request);
+        Response replay = QuarkusTransaction.requiringNew().call(() -> replay(owner, key, fingerprint));
+        if (replay != null) {
+            return replay;
+        }
+        admit.run();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // A twin request may have finished since the first look.
+            Response late = replay(owner, key, fingerprint);
+            if (late != null) {
+                return late;
+            }
+            IdempotencyRecord.deleteExpired(owner, key, Instant.now().minus(config.ttl()));
+            Result result = write.get();
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.owner = owner;
+            record.key = key;
+            record.fingerprint = fingerprint;
+            record.status = result.status();
+            record.location = result.location();
+            record.body = serialize(result.entity());
+            record.createdAt = Instant.now();
+            record.persist();
+            // The stored JSON is what is sent, so a replay is byte for byte the first answer.
+            return respond(record.status, record.location, record.body, false);
+        });
+    }
+
+    /**
+     * Inside a transaction: takes the key's lock (a twin still running gets 409 at once instead
+     * of waiting), then answers a replay of a stored request, refuses a different request under
+     * the same key, or returns null when the write is still to be done.
+     */
+    private Response replay(String owner, String key, String fingerprint) {
         if (!IdempotencyRecord.tryLock(owner, key)) {
             throw new ProblemException(409, "idempotency-key-in-use", "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),
                     Map.of("Retry-After", "1"));
         }
-        String fingerprint = fingerprint(operation, request);
         IdempotencyRecord existing = IdempotencyRecord.find(owner, key).orElse(null);
-        if (existing != null && existing.createdAt.isAfter(Instant.now().minus(config.ttl()))) {
-            if (!existing.fingerprint.equals(fingerprint)) {
-                throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                        "This Idempotency-Key was already used for a different request");
-            }
-            return respond(existing.status, existing.location, existing.body, true);
+        if (existing == null || !existing.createdAt.isAfter(Instant.now().minus(config.ttl()))) {
+            return null;
         }
-        if (existing != null) {
-            existing.delete();
-            IdempotencyRecord.flush();
+        if (!existing.fingerprint.equals(fingerprint)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used for a different request");
         }
-        Result result = write.get();
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.owner = owner;
-        record.key = key;
-        record.fingerprint = fingerprint;
-        record.status = result.status();
-        record.location = result.location();
-        record.body = serialize(result.entity());
-        record.createdAt = Instant.now();
-        record.persist();
-        // The stored JSON is what is sent, so a replay is byte for byte the first answer.
-        return respond(record.status, record.location, record.body, false);
+        return respond(existing.status, existing.location, existing.body, true);
     }
 
     private static Response respond(int status, String location, Object entity, boolean replayed) {

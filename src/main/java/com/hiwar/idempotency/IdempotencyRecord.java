@@ -48,6 +48,14 @@ public class IdempotencyRecord extends PanacheEntityBase {
                 .getSingleResult();
     }
 
+    /** An expired record under this key makes room for the new one. */
+    static void deleteExpired(String owner, String key, Instant cutoff) {
+        find(owner, key).filter(r -> !r.createdAt.isAfter(cutoff)).ifPresent(r -> {
+            r.delete();
+            getEntityManager().flush();
+        });
+    }
+
     static long purgeOlderThan(Instant cutoff) {
         return delete("createdAt < ?1", cutoff);
     }

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The path every reader write takes: a retry with a known Idempotency-Key replays the first
- * answer without spending a rate-limit token; a new write passes the limiter, then runs.
+ * answer without spending a rate-limit token; a new write passes the limiter, then runs. A
+ * write names its rate-limit action here (configured as {@code hiwar.ratelimit.actions.<action>}).
  */
 @ApplicationScoped
 public class Writes {
@@ -22,14 +23,22 @@ public class Writes {
     RateLimiter limiter;
 
     /**
+     * @param action    the rate-limit action, e.g. "comment-create"
      * @param operation what is done and to what ("like 42"), so a key reused elsewhere is a different request
      * @param articleId the article, for the per-article limit; null when the write has none
      */
-    public Response run(Actor actor, RateLimiter.Action action, String articleId, String idempotencyKey,
+    public Response run(Actor actor, String action, String articleId, String idempotencyKey,
                         String operation, Object request, Supplier<Result> write) {
-        return idempotency.once(actor.subject(), idempotencyKey, operation, request, () -> {
-            limiter.check(action, actor, articleId);
-            return write.get();
-        });
+        return idempotency.once(actor.subject(), idempotencyKey, operation, request,
+                () -> limiter.check(action, requester(actor), articleId), write);
+    }
+
+    /** For writes that are idempotent by their method (PUT, DELETE): only the limit. */
+    public void limit(Actor actor, String action) {
+        limiter.check(action, requester(actor), null);
+    }
+
+    private static RateLimiter.Requester requester(Actor actor) {
+        return new RateLimiter.Requester(actor.subject(), actor.trusted() || actor.isModerator());
     }
 }

@@ -6,7 +6,6 @@ import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
 import com.hiwar.notification.Notifications.Page;
 import com.hiwar.notification.Notifications.ReadRequest;
-import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -52,7 +51,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "422", description = "Neither ids nor all, or both")
     public Response markRead(@RestHeader(Idempotency.HEADER) String idempotencyKey, @NotNull ReadRequest body) {
         Actor actor = currentUser.requireSignedIn();
-        return writes.run(actor, RateLimiter.Action.NOTIFICATIONS_READ, null, idempotencyKey, "notifications-read", body,
+        return writes.run(actor, "notifications-read", null, idempotencyKey, "notifications-read", body,
                 () -> Idempotency.Result.ok(notifications.markRead(actor.userId(), body)));
     }
 }

@@ -3,9 +3,11 @@ package com.hiwar.ratelimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /**
- * Limits per action, each a list of {@code SCOPE:BURST/PERIOD}. Scopes: {@code user} (the
+ * Limits per action, each a list of {@code SCOPE:BURST/PERIOD}; the actions and their defaults
+ * are in application.properties. Scopes: {@code user} (the
  * token's sub), {@code article} (user and article), {@code ip} (the client address).
  * "user:3/45s" lets 3 through at once and one more every 15 s after that.
  *
@@ -21,41 +23,11 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** New comments and replies. */
-    @WithDefault("user:3/45s, article:8/10m, ip:30/1m")
-    String commentCreate();
-
-    /** Edits. */
-    @WithDefault("user:6/1m, ip:60/1m")
-    String commentEdit();
-
-    /** Deletions. */
-    @WithDefault("user:10/1m, ip:60/1m")
-    String commentDelete();
-
-    /** Likes and unlikes: a reader reading a thread may like many comments, a script may not. */
-    @WithDefault("user:30/1m, ip:300/1m")
-    String commentLike();
-
-    /** Reports: few and deliberate; a reader cannot mass-report to hide comments. */
-    @WithDefault("user:5/10m, ip:30/10m")
-    String commentReport();
-
-    /** Marking notifications read. */
-    @WithDefault("user:30/1m, ip:300/1m")
-    String notificationsRead();
-
-    /** Downloading all of one's data: costly, and rarely needed twice. */
-    @WithDefault("user:3/1h")
-    String accountExport();
-
-    /** Requesting erasure of one's account (repeating it is harmless but pointless). */
-    @WithDefault("user:3/1h")
-    String accountErase();
-
-    /** The dev-only demo sign-in, which is unauthenticated. */
-    @WithDefault("ip:10/1m")
-    String devSignIn();
+    /**
+     * The limits of each action a write declares by name ({@code hiwar.ratelimit.actions.comment-create=...}).
+     * The limiter knows no feature: a new kind of write adds its line here and names it where it is defined.
+     */
+    Map<String, String> actions();
 
     /** Trusted readers (token claim "trusted": true, or flagged by a moderator) and moderators get bursts this many times larger. */
     @WithDefault("5")

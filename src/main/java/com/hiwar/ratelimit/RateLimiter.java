@@ -1,6 +1,5 @@
 package com.hiwar.ratelimit;
 
-import com.hiwar.auth.Actor;
 import com.hiwar.http.ClientAddress;
 import com.hiwar.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,30 +27,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RateLimiter {
 
-    public enum Action {
-        COMMENT_CREATE("comment-create"),
-        COMMENT_EDIT("comment-edit"),
-        COMMENT_DELETE("comment-delete"),
-        COMMENT_LIKE("comment-like"),
-        COMMENT_REPORT("comment-report"),
-        NOTIFICATIONS_READ("notifications-read"),
-        ACCOUNT_EXPORT("account-export"),
-        ACCOUNT_ERASE("account-erase"),
-        DEV_SIGN_IN("dev-sign-in");
-
-        final String label;
-
-        Action(String label) {
-            this.label = label;
-        }
-    }
+    /**
+     * Who writes: {@code key} identifies them across requests (the token's subject), {@code trusted}
+     * (trusted readers, moderators) gets larger bursts.
+     */
+    public record Requester(String key, boolean trusted) {}
 
     private static final int WARM_CONNECTIONS = 8;
 
     private final RateLimitConfig config;
     private final Gcra redisGcra;
     private final Gcra localGcra = new LocalGcra();
-    private final Map<Action, RateLimitPolicy> policies = new EnumMap<>(Action.class);
+    private final Map<String, RateLimitPolicy> policies = new HashMap<>();
 
     @Inject
     RedisAvailability availability;
@@ -69,17 +56,7 @@ public class RateLimiter {
     public RateLimiter(RateLimitConfig config, RedisDataSource redis) {
         this.config = config;
         this.redisGcra = new RedisGcra(redis);
-        Map<Action, String> specs = Map.of(
-                Action.COMMENT_CREATE, config.commentCreate(),
-                Action.COMMENT_EDIT, config.commentEdit(),
-                Action.COMMENT_DELETE, config.commentDelete(),
-                Action.COMMENT_LIKE, config.commentLike(),
-                Action.COMMENT_REPORT, config.commentReport(),
-                Action.NOTIFICATIONS_READ, config.notificationsRead(),
-                Action.ACCOUNT_EXPORT, config.accountExport(),
-                Action.ACCOUNT_ERASE, config.accountErase(),
-                Action.DEV_SIGN_IN, config.devSignIn());
-        specs.forEach((action, spec) -> policies.put(action, RateLimitPolicy.parse(action.label, spec)));
+        config.actions().forEach((action, spec) -> policies.put(action, RateLimitPolicy.parse(action, spec)));
     }
 
     /**
@@ -103,30 +80,32 @@ public class RateLimiter {
         }
     }
 
-    /** Takes a token for the actor (and its address), or throws a 429 problem. */
-    public void check(Action action, Actor actor) {
-        check(action, actor, null);
-    }
-
-    /** As {@link #check(Action, Actor)}, also counting the actor's writes on one article. */
-    public void check(Action action, Actor actor, String articleId) {
+    /**
+     * Takes a token of {@code action} for the requester, its address and (when the action limits
+     * per article) the article, or throws a 429 problem. {@code articleId} may be null.
+     */
+    public void check(String action, Requester who, String articleId) {
         if (config.enabled()) {
-            double factor = actor.trusted() || actor.isModerator() ? config.trustedFactor() : 1.0;
-            decide(action, buckets(action, actor.subject(), articleId, factor));
+            decide(action, buckets(action, who.key(), articleId, who.trusted() ? config.trustedFactor() : 1.0));
         }
     }
 
     /** For unauthenticated endpoints: the client address is the only key. */
-    public void checkAnonymous(Action action) {
+    public void checkAnonymous(String action) {
         if (config.enabled()) {
             decide(action, buckets(action, null, null, 1.0));
         }
     }
 
-    private List<Gcra.Bucket> buckets(Action action, String subject, String articleId, double factor) {
-        String prefix = "rl:" + action.label + ":";
+    private List<Gcra.Bucket> buckets(String action, String subject, String articleId, double factor) {
+        RateLimitPolicy policy = policies.get(action);
+        if (policy == null) {
+            throw new IllegalStateException("No limits configured for the write action " + action
+                    + ": add hiwar.ratelimit.actions." + action + " to the configuration");
+        }
+        String prefix = "rl:" + action + ":";
         List<Gcra.Bucket> buckets = new ArrayList<>(3);
-        policies.get(action).limits().forEach((scope, limit) -> {
+        policy.limits().forEach((scope, limit) -> {
             String id = switch (scope) {
                 case USER -> subject;
                 case ARTICLE -> subject == null || articleId == null ? null : subject + ":" + articleId;
@@ -139,7 +118,7 @@ public class RateLimiter {
         return buckets;
     }
 
-    private void decide(Action action, List<Gcra.Bucket> buckets) {
+    private void decide(String action, List<Gcra.Bucket> buckets) {
         if (buckets.isEmpty()) {
             return;
         }
@@ -177,8 +156,8 @@ public class RateLimiter {
         }
     }
 
-    private void count(Action action, String outcome, String store) {
-        metrics.counter("hiwar.ratelimit.decisions", "action", action.label, "outcome", outcome, "store", store)
+    private void count(String action, String outcome, String store) {
+        metrics.counter("hiwar.ratelimit.decisions", "action", action, "outcome", outcome, "store", store)
                 .increment();
     }
 

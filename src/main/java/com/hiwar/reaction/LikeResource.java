@@ -4,7 +4,6 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
-import com.hiwar.ratelimit.RateLimiter;
 import com.hiwar.reaction.Likes.LikeState;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -60,7 +59,7 @@ public class LikeResource {
 
     private Response set(long id, String idempotencyKey, boolean like) {
         Actor actor = currentUser.requireActive();
-        return writes.run(actor, RateLimiter.Action.COMMENT_LIKE, null, idempotencyKey, (like ? "like " : "unlike ") + id,
+        return writes.run(actor, "comment-like", null, idempotencyKey, (like ? "like " : "unlike ") + id,
                 null, () -> Idempotency.Result.ok(likes.set(actor, id, like)));
     }
 }

@@ -4,7 +4,6 @@ import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.idempotency.Writes;
-import com.hiwar.ratelimit.RateLimiter;
 import com.hiwar.report.Reports.ReportRequest;
 import com.hiwar.report.Reports.ReportView;
 import io.quarkus.security.Authenticated;
@@ -50,7 +49,7 @@ public class ReportResource {
     public Response report(@RestPath long id, @RestHeader(Idempotency.HEADER) String idempotencyKey,
                            @NotNull ReportRequest body) {
         Actor actor = currentUser.requireActive();
-        return writes.run(actor, RateLimiter.Action.COMMENT_REPORT, null, idempotencyKey, "report " + id, body, () -> {
+        return writes.run(actor, "comment-report", null, idempotencyKey, "report " + id, body, () -> {
             ReportView report = reports.report(actor, id, body);
             return Idempotency.Result.created("/api/v1/comments/" + id + "/reports/" + report.id(), report);
         });

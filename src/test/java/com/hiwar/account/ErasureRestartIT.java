@@ -27,7 +27,7 @@ class ErasureRestartIT {
         FreshDatabase.recreate(DATABASE);
         Map<String, String> settings = FreshDatabase.settings(DATABASE, 4);
         settings.put("hiwar.moderation.new-commenter-pending", "0");
-        settings.put("hiwar.ratelimit.comment-create", "user:100/1m, ip:100000/1m");
+        settings.put("hiwar.ratelimit.actions.comment-create", "user:100/1m, ip:100000/1m");
         settings.put("hiwar.erasure.batch-size", "1");
         settings.put("hiwar.erasure.batch-pause", "250ms");
         settings.put("hiwar.erasure.sweep-interval", "1s");

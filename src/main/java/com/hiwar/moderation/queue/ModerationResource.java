@@ -1,7 +1,5 @@
 package com.hiwar.moderation.queue;
 
-import com.hiwar.moderation.people.ModeratedArticles;
-import com.hiwar.moderation.people.ModeratedUsers;
 import com.hiwar.audit.AuditLog;
 import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
@@ -26,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The moderator dashboard API. Moderators and admins only; every action is audited. */
+/** The moderator dashboard API for queues, decisions and stats. Moderators and admins only; every action is audited. */
 @Path("/api/v1/moderation")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -37,19 +35,11 @@ public class ModerationResource {
 
     public record Bulk(List<ModeratorActions.DecisionRequest> items) {}
 
-    public record NoteRequest(String body) {}
-
     @Inject
     ModerationQueue queue;
 
     @Inject
     ModeratorActions actions;
-
-    @Inject
-    ModeratedUsers users;
-
-    @Inject
-    ModeratedArticles articles;
 
     @Inject
     AuditLog audit;
@@ -106,60 +96,6 @@ public class ModerationResource {
     @Operation(summary = "Up to 100 decisions, each applied on its own; one result per item")
     public List<ModeratorActions.BulkResult> decideAll(@NotNull Bulk bulk) {
         return actions.decideAll(bulk.items(), me());
-    }
-
-    @GET
-    @Path("users/{userId}")
-    public ModeratedUsers.Profile user(@RestPath long userId) {
-        return users.profile(userId);
-    }
-
-    @POST
-    @Path("users/{userId}/ban")
-    @Operation(summary = "Ban, permanently or until a date, optionally rejecting all their comments; bites on their next request")
-    public ModeratedUsers.Profile ban(@RestPath long userId, ModeratedUsers.Ban ban) {
-        return users.ban(userId, ban, actor());
-    }
-
-    @DELETE
-    @Path("users/{userId}/ban")
-    @Consumes(MediaType.WILDCARD)
-    public ModeratedUsers.Profile unban(@RestPath long userId) {
-        return users.unban(userId, actor());
-    }
-
-    @PUT
-    @Path("users/{userId}")
-    @Operation(summary = "Always pre-moderate, and grant or revoke trust")
-    public ModeratedUsers.Profile updateUser(@RestPath long userId, @NotNull ModeratedUsers.Settings settings) {
-        return users.update(userId, settings, me());
-    }
-
-    @POST
-    @Path("users/{userId}/notes")
-    public ModeratedUsers.Profile note(@RestPath long userId, @NotNull NoteRequest note) {
-        return users.note(userId, note.body(), me());
-    }
-
-    @GET
-    @Path("articles/{articleId}")
-    public ModeratedArticles.View article(@RestPath String articleId) {
-        return articles.view(articleId);
-    }
-
-    @PUT
-    @Path("articles/{articleId}")
-    @Operation(summary = "Open or close commenting, pre-moderation, auto-close date; correct and lock title and URL")
-    public ModeratedArticles.View updateArticle(@RestPath String articleId, @NotNull ModeratedArticles.Update update) {
-        return articles.update(articleId, update, me());
-    }
-
-    @GET
-    @Path("audit")
-    @Operation(summary = "The audit log, newest first: site-wide, or per comment, user, moderator or article")
-    public AuditLog.Page audit(@RestQuery Long commentId, @RestQuery Long userId, @RestQuery String actor,
-                               @RestQuery String articleId, @RestQuery String cursor, @RestQuery Integer limit) {
-        return audit.query(new AuditLog.Filter(commentId, userId, actor, articleId), cursor, limit);
     }
 
     @GET
