@@ -1,6 +1,6 @@
 package com.hiwar.live;
 
-import com.hiwar.article.Article;
+import com.hiwar.article.ArticleService;
 import com.hiwar.article.ArticleActivity;
 import com.hiwar.comment.CommentService;
 import com.hiwar.comment.CommentView;
@@ -59,6 +59,9 @@ public class LiveHub {
             this.articleId = articleId;
         }
     }
+
+    @Inject
+    ArticleService articles;
 
     @Inject
     LiveConfig config;
@@ -342,7 +345,7 @@ public class LiveHub {
             topic.closeTimer = -2; // looking
         }
         executor.execute(() -> armClosing(topic, QuarkusTransaction.requiringNew().call(() ->
-                Article.<Article>findByIdOptional(topic.articleId).map(a -> a.open ? a.closesAt : null).orElse(null))));
+                articles.find(topic.articleId).map(a -> a.open ? a.closesAt : null).orElse(null))));
     }
 
     /** (Re)sets the topic's closing timer; null closes nothing. Timers more than a week out wait for a later stream. */
