@@ -1,5 +1,6 @@
 package com.hiwar.account;
 
+import com.hiwar.audit.Audit;
 import com.hiwar.auth.User;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.idempotency.Idempotency;
@@ -8,7 +9,6 @@ import com.hiwar.moderation.people.ModeratorNotes;
 import com.hiwar.notification.Notifications;
 import com.hiwar.reaction.Likes;
 import com.hiwar.report.Reports;
-import com.hiwar.audit.Audit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +19,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.context.ManagedExecutor;

@@ -2,11 +2,13 @@ package com.hiwar.article;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hiwar.db.Row;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,12 +59,10 @@ public class ArticleCounts {
 
     @Transactional
     Map<String, Integer> load(List<String> ids) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager()
-                .createNativeQuery("select id, published_count from articles where id in (:ids)")
-                .setParameter("ids", ids).getResultList();
         Map<String, Integer> loaded = new LinkedHashMap<>();
-        rows.forEach(r -> loaded.put((String) r[0], ((Number) r[1]).intValue()));
+        Row.all(Panache.getEntityManager()
+                .createNativeQuery("select id, published_count from articles where id in (:ids)", Tuple.class)
+                .setParameter("ids", ids)).forEach(r -> loaded.put(r.text("id"), r.integer("published_count")));
         return loaded;
     }
 

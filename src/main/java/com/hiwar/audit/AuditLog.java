@@ -1,10 +1,13 @@
 package com.hiwar.audit;
 
+import com.hiwar.db.Paging;
+import com.hiwar.db.Row;
 import com.hiwar.db.SqlFilter;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ public class AuditLog {
         }
         Query q = new SqlFilter("""
                 select id, at, actor, action, comment_id, user_id, article_id, status_before, status_after, reason,
-                       details::text from moderation_audit where true""")
+                       details::text as details from moderation_audit where true""")
                 .and("comment_id = :c", "c", f.commentId())
                 .and("user_id = :u", "u", f.userId())
                 .and("actor = :a", "a", f.actor())
@@ -51,27 +54,25 @@ public class AuditLog {
                 .and("id < :before", "before", before)
                 .append(" order by id desc limit :n")
                 .bind("n", size + 1)
-                .query(null);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = q.getResultList();
+                .query(Tuple.class);
+        Paging.Slice<Row> page = Paging.slice(Row.all(q), size);
         List<Entry> entries = new ArrayList<>();
-        for (Object[] r : rows.subList(0, Math.min(size, rows.size()))) {
-            entries.add(new Entry(((Number) r[0]).longValue(), com.hiwar.db.Rows.instant(r[1]), (String) r[2], (String) r[3],
-                    r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
-                    (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10]));
+        for (Row r : page.items()) {
+            entries.add(new Entry(r.number("id"), r.instant("at"), r.text("actor"), r.text("action"), r.id("comment_id"),
+                    r.id("user_id"), r.text("article_id"), r.text("status_before"), r.text("status_after"),
+                    r.text("reason"), r.text("details")));
         }
-        String next = rows.size() > size ? Long.toString(entries.get(entries.size() - 1).id()) : null;
+        String next = page.more() ? Long.toString(entries.get(entries.size() - 1).id()) : null;
         return new Page(entries, next);
     }
 
     @Transactional
     public Stats stats(Map<String, Long> queues, Long oldestPendingSeconds) {
         var em = Panache.getEntityManager();
-        @SuppressWarnings("unchecked")
-        List<Object[]> perDay = em.createNativeQuery("""
-                select actor, to_char(date_trunc('day', at), 'YYYY-MM-DD'), count(*) from moderation_audit
+        List<Row> perDay = Row.all(em.createNativeQuery("""
+                select actor, to_char(date_trunc('day', at), 'YYYY-MM-DD') as day, count(*) as n from moderation_audit
                 where actor <> 'system' and action in (:decisions) and at > now() - interval '30 days'
-                group by 1, 2 order by 2 desc, 1""").setParameter("decisions", DECISIONS).getResultList();
+                group by 1, 2 order by 2 desc, 1""", Tuple.class).setParameter("decisions", DECISIONS));
         Object median = em.createNativeQuery("""
                 select percentile_cont(0.5) within group (order by extract(epoch from a.at - c.at))
                 from moderation_audit a
@@ -80,7 +81,7 @@ public class AuditLog {
                   and a.at > now() - interval '30 days'""").getSingleResult();
         Map<String, Long> sizes = new LinkedHashMap<>(queues);
         return new Stats(sizes, oldestPendingSeconds,
-                perDay.stream().map(r -> new ModeratorDay((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList(),
+                perDay.stream().map(r -> new ModeratorDay(r.text("actor"), r.text("day"), r.number("n"))).toList(),
                 median == null ? null : ((Number) median).doubleValue());
     }
 }

@@ -1,10 +1,12 @@
 package com.hiwar.auth;
 
+import com.hiwar.db.Row;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -159,12 +161,10 @@ public class User extends PanacheEntityBase {
 
     /** Locks an account awaiting erasure; empty when none waits or another instance holds it (skip locked). */
     public static Optional<Erasing> lockForErasure(long userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                select subject, status = 'banned' and (banned_until is null or banned_until > now())
-                from users where id = :u and erase_requested_at is not null for update skip locked""")
-                .setParameter("u", userId).getResultList();
-        return rows.stream().findFirst().map(r -> new Erasing((String) r[0], Boolean.TRUE.equals(r[1])));
+        return Row.all(getEntityManager().createNativeQuery("""
+                select subject, status = 'banned' and (banned_until is null or banned_until > now()) as banned
+                from users where id = :u and erase_requested_at is not null for update skip locked""", Tuple.class)
+                .setParameter("u", userId)).stream().findFirst().map(r -> new Erasing(r.text("subject"), r.flag("banned")));
     }
 
     /** The last step of an erasure: the row goes, unless a ban holds; then it stays, nameless, so erasure cannot lift a ban. */

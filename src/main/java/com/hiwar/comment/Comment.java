@@ -1,6 +1,7 @@
 package com.hiwar.comment;
 
 import com.hiwar.db.Cursor;
+import com.hiwar.db.Row;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,13 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 @Entity
@@ -199,14 +200,12 @@ public class Comment extends PanacheEntityBase {
         if (parentIds.isEmpty()) {
             return counts;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select c.parent_id, count(*) from comments c where c.parent_id in (:parents) and " + VISIBLE
-                        + " group by c.parent_id")
+        Row.all(getEntityManager().createNativeQuery(
+                "select c.parent_id, count(*) as n from comments c where c.parent_id in (:parents) and " + VISIBLE
+                        + " group by c.parent_id", Tuple.class)
                 .setParameter("parents", parentIds)
-                .setParameter("viewer", viewer)
-                .getResultList();
-        rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+                .setParameter("viewer", viewer))
+                .forEach(r -> counts.put(r.number("parent_id"), r.number("n")));
         return counts;
     }
 }

@@ -1,13 +1,14 @@
 package com.hiwar.comment;
 
-import com.hiwar.db.Cursor;
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
+import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
-import com.hiwar.moderation.ModerationService;
+import com.hiwar.db.Cursor;
+import com.hiwar.db.Paging;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,30 +61,26 @@ public class CommentService {
         if (article == null) {
             return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null), List.of(), null);
         }
-        List<Comment> rows = Comment.topLevelPage(articleId, viewer, after, order, size + 1);
-        String next = nextCursor(rows, size, order);
-        List<Comment> page = rows.subList(0, Math.min(size, rows.size()));
+        Paging.Slice<Comment> page = Paging.slice(Comment.topLevelPage(articleId, viewer, after, order, size + 1), size);
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
                 article.publishedCount, article.title, article.url);
         // Comments moderators featured lead the first page, whatever the sort.
         List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, 5), viewer, true) : null;
-        return new CommentPage(state, featured, views(page, viewer, true), next);
+        return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
     }
 
     public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {
         visible(parentId, viewer);
         int size = pageSize(limit);
-        List<Comment> rows = Comment.repliesPage(parentId, viewer, Cursor.decode(cursor, 'o'), size + 1);
-        String next = nextCursor(rows, size, Comment.Sort.OLDEST);
-        return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), viewer, false), next);
+        Paging.Slice<Comment> page = Paging.slice(Comment.repliesPage(parentId, viewer, Cursor.decode(cursor, 'o'), size + 1), size);
+        return new CommentPage(null, views(page.items(), viewer, false), nextCursor(page, Comment.Sort.OLDEST));
     }
 
     /** A reader's own comments, every status, newest first (deleted ones as placeholders). */
     public CommentPage byAuthor(long authorId, Integer limit, String cursor) {
         int size = pageSize(limit);
-        List<Comment> rows = Comment.byAuthor(authorId, Cursor.decode(cursor, 'n'), size + 1);
-        String next = nextCursor(rows, size, Comment.Sort.NEWEST);
-        return new CommentPage(null, views(rows.subList(0, Math.min(size, rows.size())), authorId, false), next);
+        Paging.Slice<Comment> page = Paging.slice(Comment.byAuthor(authorId, Cursor.decode(cursor, 'n'), size + 1), size);
+        return new CommentPage(null, views(page.items(), authorId, false), nextCursor(page, Comment.Sort.NEWEST));
     }
 
     /** The comments among {@code ids} that are public now, as anonymous readers see them; the others are absent. */
@@ -181,7 +178,7 @@ public class CommentService {
         if (comment.status != CommentStatus.DELETED) {
             boolean wasPublic = comment.isPublic();
             // Readers are recorded by user id (the trigger's user_id), never by the login's subject.
-            com.hiwar.audit.Audit.actAs("user", "delete", null);
+            Audit.actAs("user", "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -220,17 +217,11 @@ public class CommentService {
     }
 
     private int pageSize(Integer limit) {
-        if (limit == null) {
-            return config.pageSize();
-        }
-        if (limit < 1 || limit > config.maxPageSize()) {
-            throw ProblemException.badParameter("limit", "must be between 1 and " + config.maxPageSize());
-        }
-        return limit;
+        return Paging.size(limit, config.pageSize(), config.maxPageSize());
     }
 
-    private static String nextCursor(List<Comment> rows, int size, Comment.Sort order) {
-        return rows.size() <= size ? null : order.after(rows.get(size - 1)).encode();
+    private static String nextCursor(Paging.Slice<Comment> page, Comment.Sort order) {
+        return page.more() ? order.after(page.items().get(page.items().size() - 1)).encode() : null;
     }
 
     private Instant editableUntil(Comment comment) {

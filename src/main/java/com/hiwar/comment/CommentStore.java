@@ -2,6 +2,7 @@ package com.hiwar.comment;
 
 import com.hiwar.audit.Audit;
 import com.hiwar.db.Cursor;
+import com.hiwar.db.Row;
 import com.hiwar.db.SqlFilter;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,20 +132,19 @@ public class CommentStore {
     }
 
     public AuthorTally tally(long authorId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                select status, count(*), coalesce(sum(open_reports), 0), coalesce(sum(like_count), 0)
-                from comments where author_id = :u group by status""").setParameter("u", authorId).getResultList();
+        List<Row> rows = Row.all(em().createNativeQuery("""
+                select status, count(*) as n, coalesce(sum(open_reports), 0) as reports, coalesce(sum(like_count), 0) as likes
+                from comments where author_id = :u group by status""", Tuple.class).setParameter("u", authorId));
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (CommentStatus s : List.of(CommentStatus.PUBLISHED, CommentStatus.PENDING, CommentStatus.REJECTED, CommentStatus.DELETED)) {
             byStatus.put(s.wire(), 0L);
         }
         long reports = 0;
         long likes = 0;
-        for (Object[] r : rows) {
-            byStatus.put((String) r[0], count(r[1]));
-            reports += count(r[2]);
-            likes += count(r[3]);
+        for (Row r : rows) {
+            byStatus.put(r.text("status"), r.number("n"));
+            reports += r.number("reports");
+            likes += r.number("likes");
         }
         return new AuthorTally(byStatus, reports, likes);
     }
@@ -156,12 +157,12 @@ public class CommentStore {
     }
 
     public List<ExportRow> exportRows(long authorId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
+        return Row.all(em().createNativeQuery("""
                 select id, article_id, parent_id, status, body, created_at, edited_at, deleted_at, like_count
-                from comments where author_id = :u order by created_at, id""").setParameter("u", authorId).getResultList();
-        return rows.stream().map(r -> new ExportRow(count(r[0]), (String) r[1], r[2] == null ? null : count(r[2]),
-                (String) r[3], (String) r[4], instant(r[5]), instant(r[6]), instant(r[7]), (int) count(r[8]))).toList();
+                from comments where author_id = :u order by created_at, id""", Tuple.class).setParameter("u", authorId))
+                .stream().map(r -> new ExportRow(r.number("id"), r.text("article_id"), r.id("parent_id"), r.text("status"),
+                        r.text("body"), r.instant("created_at"), r.instant("edited_at"), r.instant("deleted_at"),
+                        r.integer("like_count"))).toList();
     }
 
     public Map<Long, NoticeRow> noticeRows(Collection<Long> ids) {
@@ -208,10 +209,9 @@ public class CommentStore {
 
     /** Counts of every queue, from the counters a trigger keeps in each change's own transaction. */
     public Map<String, Long> queueCounts() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("select queue, sum(n) from moderation_counts group by queue").getResultList();
         Map<String, Long> byQueue = new HashMap<>();
-        rows.forEach(r -> byQueue.put((String) r[0], count(r[1])));
+        Row.all(em().createNativeQuery("select queue, sum(n) as n from moderation_counts group by queue", Tuple.class))
+                .forEach(r -> byQueue.put(r.text("queue"), r.number("n")));
         long pending = byQueue.getOrDefault("pending", 0L);
         long reported = byQueue.getOrDefault("reported", 0L);
         long rejected = byQueue.getOrDefault("rejected", 0L);
@@ -227,15 +227,14 @@ public class CommentStore {
 
     /** An article's comments per queue (pending, reported, published, rejected, deleted). */
     public Map<String, Long> articleQueueCounts(String articleId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery(
-                "select moderation_queue(status, open_reports), count(*) from comments where article_id = :a group by 1")
-                .setParameter("a", articleId).getResultList();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String q : List.of("pending", "reported", "published", "rejected", "deleted")) {
             counts.put(q, 0L);
         }
-        rows.forEach(r -> counts.put((String) r[0], count(r[1])));
+        Row.all(em().createNativeQuery("""
+                select moderation_queue(status, open_reports) as queue, count(*) as n from comments
+                where article_id = :a group by 1""", Tuple.class).setParameter("a", articleId))
+                .forEach(r -> counts.put(r.text("queue"), r.number("n")));
         return counts;
     }
 
@@ -277,11 +276,11 @@ public class CommentStore {
         if (ids.isEmpty()) {
             return byId;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
+        List<Row> rows = Row.all(em().createNativeQuery("""
                 select c.id, c.status, c.body, c.created_at, c.edited_at, c.version, c.featured, c.open_reports,
                        c.hidden, c.like_count, c.claimed_by, c.claim_expires_at, c.article_id, c.author_id, c.parent_id,
-                       p.status, p.body, p.author_id, ac.published, ac.rejected, ac.reported
+                       p.status as parent_status, p.body as parent_body, p.author_id as parent_author,
+                       ac.published, ac.rejected, ac.reported
                 from comments c
                 left join lateral (
                     select count(*) filter (where x.status = 'published') as published,
@@ -289,13 +288,14 @@ public class CommentStore {
                            coalesce(sum(x.open_reports), 0) as reported
                     from comments x where x.author_id = c.author_id) ac on c.author_id is not null
                 left join comments p on p.id = c.parent_id
-                where c.id in (:ids)""").setParameter("ids", ids).getResultList();
-        for (Object[] r : rows) {
-            byId.put(count(r[0]), new ModerationRow(count(r[0]), (String) r[1], (String) r[2], instant(r[3]),
-                    instant(r[4]), (int) count(r[5]), (Boolean) r[6], (int) count(r[7]), (Boolean) r[8],
-                    (int) count(r[9]), (String) r[10], instant(r[11]), (String) r[12],
-                    r[13] == null ? null : count(r[13]), r[14] == null ? null : count(r[14]), (String) r[15],
-                    (String) r[16], r[17] == null ? null : count(r[17]), count(r[18]), count(r[19]), count(r[20])));
+                where c.id in (:ids)""", Tuple.class).setParameter("ids", ids));
+        for (Row r : rows) {
+            byId.put(r.number("id"), new ModerationRow(r.number("id"), r.text("status"), r.text("body"),
+                    r.instant("created_at"), r.instant("edited_at"), r.integer("version"), r.flag("featured"),
+                    r.integer("open_reports"), r.flag("hidden"), r.integer("like_count"), r.text("claimed_by"),
+                    r.instant("claim_expires_at"), r.text("article_id"), r.id("author_id"), r.id("parent_id"),
+                    r.text("parent_status"), r.text("parent_body"), r.id("parent_author"), r.number("published"),
+                    r.number("rejected"), r.number("reported")));
         }
         return byId;
     }
@@ -440,25 +440,24 @@ public class CommentStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Long> eraseBatchOf(long authorId, int n) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("""
-                select id, article_id, parent_id, version, comment_is_public(status, hidden)
-                from comments where author_id = :u order by id limit :n for update""")
-                .setParameter("u", authorId).setParameter("n", n).getResultList();
+        List<Row> rows = Row.all(em().createNativeQuery("""
+                select id, article_id, parent_id, version, comment_is_public(status, hidden) as is_public
+                from comments where author_id = :u order by id limit :n for update""", Tuple.class)
+                .setParameter("u", authorId).setParameter("n", n));
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(r -> count(r[0])).toList();
+        List<Long> ids = rows.stream().map(r -> r.number("id")).toList();
         em().createNativeQuery("""
                 update comments set status = 'deleted', body = '', search_text = '', author_id = null,
                        deleted_at = coalesce(deleted_at, now()), featured = false, hidden = false,
                        open_reports = 0, report_score = 0, claimed_by = null, claim_expires_at = null,
                        version = version + 1
                 where id in (:ids)""").setParameter("ids", ids).executeUpdate();
-        for (Object[] r : rows) {
-            if (Boolean.TRUE.equals(r[4])) {
-                changes.fire(new CommentChanged((String) r[1], count(r[0]), r[2] == null ? null : count(r[2]),
-                        null, (int) count(r[3]) + 1, true, false, null, null, null));
+        for (Row r : rows) {
+            if (r.flag("is_public")) {
+                changes.fire(new CommentChanged(r.text("article_id"), r.number("id"), r.id("parent_id"), null,
+                        r.integer("version") + 1, true, false, null, null, null));
             }
         }
         return ids;

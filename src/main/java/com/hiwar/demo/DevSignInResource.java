@@ -1,5 +1,7 @@
 package com.hiwar.demo;
 
+import com.hiwar.problem.ProblemException;
+import com.hiwar.ratelimit.RateLimiter;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtSignatureBuilder;
@@ -17,8 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
-import com.hiwar.problem.ProblemException;
-import com.hiwar.ratelimit.RateLimiter;
 
 /**
  * Mints tokens for the demo personas, standing in for the publisher's login.

@@ -1,7 +1,6 @@
 package com.hiwar.http;
 
 import com.hiwar.problem.Problem;
-
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,7 @@
 package com.hiwar.live;
 
-import com.hiwar.article.ArticleService;
 import com.hiwar.article.ArticleActivity;
+import com.hiwar.article.ArticleService;
 import com.hiwar.comment.CommentService;
 import com.hiwar.comment.CommentView;
 import io.micrometer.core.instrument.Gauge;

@@ -1,5 +1,6 @@
 package com.hiwar.moderation;
 
+import com.hiwar.db.Row;
 import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Verdict;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -9,12 +10,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -68,13 +70,12 @@ public class ModerationDecision extends PanacheEntityBase {
     public static Map<Long, List<Reason>> latestReasons(Collection<Long> commentIds) {
         Map<Long, List<Reason>> byComment = new HashMap<>();
         if (!commentIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = getEntityManager().createNativeQuery("""
-                    select distinct on (comment_id) comment_id, reasons::text from moderation_decisions
-                    where comment_id in (:ids) order by comment_id, id desc""")
-                    .setParameter("ids", commentIds).getResultList();
-            rows.forEach(r -> byComment.put(((Number) r[0]).longValue(),
-                    List.of(io.vertx.core.json.Json.decodeValue((String) r[1], Reason[].class))));
+            Row.all(getEntityManager().createNativeQuery("""
+                    select distinct on (comment_id) comment_id, reasons::text as reasons from moderation_decisions
+                    where comment_id in (:ids) order by comment_id, id desc""", Tuple.class)
+                    .setParameter("ids", commentIds))
+                    .forEach(r -> byComment.put(r.number("comment_id"),
+                            List.of(io.vertx.core.json.Json.decodeValue(r.text("reasons"), Reason[].class))));
         }
         return byComment;
     }

@@ -1,13 +1,13 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.rules.AuthorRules;
+import com.hiwar.moderation.rules.ContactRule;
+import com.hiwar.moderation.rules.LinkRule;
 import com.hiwar.moderation.rules.ModerationPipeline;
+import com.hiwar.moderation.rules.ModerationRule;
+import com.hiwar.moderation.rules.ShoutingRule;
 import com.hiwar.moderation.rules.TermMatcher;
 import com.hiwar.moderation.rules.TermsRule;
-import com.hiwar.moderation.rules.ShoutingRule;
-import com.hiwar.moderation.rules.LinkRule;
-import com.hiwar.moderation.rules.ContactRule;
-import com.hiwar.moderation.rules.AuthorRules;
-import com.hiwar.moderation.rules.ModerationRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

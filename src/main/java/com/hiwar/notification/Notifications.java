@@ -6,13 +6,15 @@ import com.hiwar.auth.User;
 import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStatus;
 import com.hiwar.comment.CommentStore;
-import com.hiwar.db.Paging;
 import com.hiwar.db.Cursor;
+import com.hiwar.db.Paging;
+import com.hiwar.db.Row;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,30 +89,29 @@ public class Notifications {
     }
 
     private Page page(long userId, boolean unreadOnly, int size, Cursor after) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                select n.id, n.kind, n.created_at, n.read_at is not null, n.comment_id
+        List<Row> rows = Row.all(Panache.getEntityManager().createNativeQuery("""
+                select n.id, n.kind, n.created_at, n.read_at is not null as read, n.comment_id
                 from notifications n
                 where n.user_id = :u and (:unread = false or n.read_at is null) and (:after = 0 or n.id < :after)
-                order by n.id desc limit :limit""")
+                order by n.id desc limit :limit""", Tuple.class)
                 .setParameter("u", userId).setParameter("unread", unreadOnly)
-                .setParameter("after", after == null ? 0L : after.id()).setParameter("limit", size + 1)
-                .getResultList();
-        Paging.Slice<Object[]> slice = Paging.slice(rows, size);
-        Map<Long, CommentStore.NoticeRow> notified = comments.noticeRows(slice.items().stream().map(r -> count(r[4])).distinct().toList());
+                .setParameter("after", after == null ? 0L : after.id()).setParameter("limit", size + 1));
+        Paging.Slice<Row> slice = Paging.slice(rows, size);
+        Map<Long, CommentStore.NoticeRow> notified = comments.noticeRows(
+                slice.items().stream().map(r -> r.number("comment_id")).distinct().toList());
         Map<String, Article> titled = articles.byIds(notified.values().stream().map(CommentStore.NoticeRow::articleId).toList());
         Map<Long, User> authors = User.byIds(notified.values().stream().map(CommentStore.NoticeRow::authorId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         List<Item> items = new ArrayList<>();
-        for (Object[] r : slice.items()) {
-            CommentStore.NoticeRow c = notified.get(count(r[4]));
-            String kind = (String) r[1];
+        for (Row r : slice.items()) {
+            CommentStore.NoticeRow c = notified.get(r.number("comment_id"));
+            String kind = r.text("kind");
             // Someone else's reply is shown only while it is public now; the reader's own comment as it stands.
             boolean othersReply = kind.equals("reply");
             boolean shown = othersReply ? c.isPublic() : c.status() != CommentStatus.DELETED;
             Article a = titled.get(c.articleId());
             User from = othersReply && c.isPublic() && c.authorId() != null ? authors.get(c.authorId()) : null;
-            items.add(new Item(count(r[0]), kind, instant(r[2]), (Boolean) r[3],
+            items.add(new Item(r.number("id"), kind, r.instant("created_at"), r.flag("read"),
                     new CommentRef(c.id(), c.articleId(), a == null ? null : a.title, a == null ? null : a.url,
                             othersReply && !c.isPublic() ? "removed" : c.status().wire(), shown ? excerpt(c.body()) : null),
                     from == null ? null : from.displayName));

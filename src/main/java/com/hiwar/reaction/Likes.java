@@ -3,11 +3,13 @@ package com.hiwar.reaction;
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.LikesOf;
+import com.hiwar.db.Row;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
@@ -71,11 +73,9 @@ public class Likes implements LikesOf {
     }
 
     public List<Given> givenBy(long userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                "select comment_id, created_at from comment_likes where user_id = :u order by created_at")
-                .setParameter("u", userId).getResultList();
-        return rows.stream().map(r -> new Given(count(r[0]), instant(r[1]))).toList();
+        return Row.all(Panache.getEntityManager().createNativeQuery(
+                "select comment_id, created_at from comment_likes where user_id = :u order by created_at", Tuple.class)
+                .setParameter("u", userId)).stream().map(r -> new Given(r.number("comment_id"), r.instant("created_at"))).toList();
     }
 
     public long countGivenBy(long userId) {

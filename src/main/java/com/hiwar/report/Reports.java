@@ -4,14 +4,17 @@ import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStore;
+import com.hiwar.db.Row;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -64,19 +67,18 @@ public class Reports {
                     "Only published comments can be reported");
         }
         int weight = actor.trusted() ? config.trustedWeight() : 1;
-        @SuppressWarnings("unchecked")
-        List<Object[]> inserted = Panache.getEntityManager().createNativeQuery("""
+        List<Row> inserted = Row.all(Panache.getEntityManager().createNativeQuery("""
                 insert into comment_reports (comment_id, user_id, reason, note, weight) values (:c, :u, :r, :n, :w)
-                on conflict (comment_id, user_id) do nothing returning id, created_at""")
+                on conflict (comment_id, user_id) do nothing returning id, created_at""", Tuple.class)
                 .setParameter("c", commentId).setParameter("u", actor.userId()).setParameter("r", request.reason())
-                .setParameter("n", note).setParameter("w", weight).getResultList();
+                .setParameter("n", note).setParameter("w", weight));
         if (inserted.isEmpty()) {
             throw ProblemException.conflict("already-reported", "Already reported",
                     "You already reported this comment; moderators will look at it");
         }
         comments.reported(commentId, weight, config.threshold());
-        Object[] row = inserted.get(0);
-        return new ReportView(count(row[0]), commentId, request.reason(), note, instant(row[1]));
+        Row row = inserted.get(0);
+        return new ReportView(row.number("id"), commentId, request.reason(), note, row.instant("created_at"));
     }
 
     /** A moderator approved or rejected the comment: its open reports are settled with that decision. */
@@ -101,24 +103,21 @@ public class Reports {
         if (commentIds.isEmpty()) {
             return byComment;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        Row.all(Panache.getEntityManager().createNativeQuery("""
                 select comment_id, reason, note, weight, created_at from comment_reports
-                where comment_id in (:ids) and resolved_at is null order by id""")
-                .setParameter("ids", commentIds).getResultList();
-        for (Object[] r : rows) {
-            byComment.computeIfAbsent(count(r[0]), k -> new java.util.ArrayList<>())
-                    .add(new OpenReport((String) r[1], (String) r[2], (int) count(r[3]), instant(r[4])));
-        }
+                where comment_id in (:ids) and resolved_at is null order by id""", Tuple.class)
+                .setParameter("ids", commentIds))
+                .forEach(r -> byComment.computeIfAbsent(r.number("comment_id"), k -> new ArrayList<>())
+                        .add(new OpenReport(r.text("reason"), r.text("note"), r.integer("weight"), r.instant("created_at"))));
         return byComment;
     }
 
     public List<Filed> filedBy(long userId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+        return Row.all(Panache.getEntityManager().createNativeQuery("""
                 select comment_id, reason, note, created_at, resolution from comment_reports
-                where user_id = :u order by created_at""").setParameter("u", userId).getResultList();
-        return rows.stream().map(r -> new Filed(count(r[0]), (String) r[1], (String) r[2], instant(r[3]), (String) r[4])).toList();
+                where user_id = :u order by created_at""", Tuple.class).setParameter("u", userId))
+                .stream().map(r -> new Filed(r.number("comment_id"), r.text("reason"), r.text("note"),
+                        r.instant("created_at"), r.text("resolution"))).toList();
     }
 
     public long countFiledBy(long userId) {

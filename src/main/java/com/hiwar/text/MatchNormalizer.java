@@ -189,9 +189,12 @@ public final class MatchNormalizer {
         return build(text, joinSpelledOut(words, spans));
     }
 
+    /** A word of the text and where it stands in the original (start inclusive, end exclusive). */
+    private record Word(String text, int start, int end) {}
+
     /** Letters spelled out one at a time (ح م ا ر, ح.م.ا.ر, f*u*c*k) become one word again. */
-    private static List<Object[]> joinSpelledOut(List<String> words, List<int[]> spans) {
-        List<Object[]> out = new ArrayList<>();
+    private static List<Word> joinSpelledOut(List<String> words, List<int[]> spans) {
+        List<Word> out = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
             int j = i;
@@ -204,10 +207,10 @@ public final class MatchNormalizer {
                 for (int k = i; k < j; k++) {
                     joined.append(words.get(k));
                 }
-                out.add(new Object[] {joined.toString(), spans.get(i)[0], spans.get(j - 1)[1]});
+                out.add(new Word(joined.toString(), spans.get(i)[0], spans.get(j - 1)[1]));
                 i = j;
             } else {
-                out.add(new Object[] {words.get(i), spans.get(i)[0], spans.get(i)[1]});
+                out.add(new Word(words.get(i), spans.get(i)[0], spans.get(i)[1]));
                 i++;
             }
         }
@@ -218,12 +221,12 @@ public final class MatchNormalizer {
         return w.length() == 1 || (w.length() == 2 && Character.isHighSurrogate(w.charAt(0)));
     }
 
-    private static MatchText build(String original, List<Object[]> raw) {
-        List<MatchText.Token> tokens = new ArrayList<>(raw.size());
-        for (Object[] r : raw) {
-            String full = canonical((String) r[0]);
+    private static MatchText build(String original, List<Word> words) {
+        List<MatchText.Token> tokens = new ArrayList<>(words.size());
+        for (Word w : words) {
+            String full = canonical(w.text());
             tokens.add(new MatchText.Token(full, stripClitic(full), Arabizi.skeletonOfToken(full),
-                    Arabizi.hasLetterDigit(full), (int) r[1], (int) r[2]));
+                    Arabizi.hasLetterDigit(full), w.start(), w.end()));
         }
         return new MatchText(original, tokens, form(tokens, 0), form(tokens, 1), form(tokens, 2));
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.support.Api;
-import com.hiwar.support.SseClient;
 import com.hiwar.support.SseClient.SseEvent;
+import com.hiwar.support.SseClient;
 import com.hiwar.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -1,17 +1,10 @@
 package com.hiwar.moderation;
 
-import com.hiwar.comment.CommentStore;
-import com.hiwar.moderation.wordlist.WordLists;
-import com.hiwar.moderation.rules.WordListName;
-import com.hiwar.moderation.rules.Decision;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.hiwar.auth.Actor;
+import com.hiwar.comment.CommentStore;
+import com.hiwar.moderation.rules.Decision;
+import com.hiwar.moderation.rules.WordListName;
+import com.hiwar.moderation.wordlist.WordLists;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
@@ -19,10 +12,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Comments go through the pipeline on create and edit; decisions keep their reasons; admins edit the word lists. */
 @QuarkusTest

@@ -1,11 +1,11 @@
 package com.hiwar.moderation;
 
-import com.hiwar.moderation.wordlist.WordListFiles;
-import com.hiwar.moderation.rules.WordListName;
-import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.Decision;
-import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.Submission;
+import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.rules.WordListName;
+import com.hiwar.moderation.wordlist.WordListFiles;
 import com.ibm.icu.text.ArabicShaping;
 import com.ibm.icu.text.ArabicShapingException;
 import java.nio.charset.StandardCharsets;

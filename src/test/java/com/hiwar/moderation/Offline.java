@@ -1,10 +1,10 @@
 package com.hiwar.moderation;
 
-import com.hiwar.moderation.wordlist.WordListFiles;
-import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.moderation.rules.ModerationPipeline;
-import com.hiwar.moderation.rules.TermMatcher;
 import com.hiwar.moderation.rules.Submission;
+import com.hiwar.moderation.rules.TermMatcher;
+import com.hiwar.moderation.rules.WordListName;
+import com.hiwar.moderation.wordlist.WordListFiles;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;

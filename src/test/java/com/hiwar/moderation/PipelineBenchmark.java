@@ -1,10 +1,10 @@
 package com.hiwar.moderation;
 
-import com.hiwar.moderation.wordlist.WordListFiles;
-import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.moderation.rules.ModerationPipeline;
-import com.hiwar.moderation.rules.Verdict;
 import com.hiwar.moderation.rules.Submission;
+import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.rules.WordListName;
+import com.hiwar.moderation.wordlist.WordListFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package com.hiwar.moderation.people;
 
-import com.hiwar.moderation.queue.QueueItem;
-import com.hiwar.moderation.queue.ModerationQueue;
-import com.hiwar.audit.AuditLog;
 import com.hiwar.audit.Audit;
+import com.hiwar.audit.AuditLog;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.User;
+import com.hiwar.comment.CommentStore;
+import com.hiwar.moderation.queue.ModerationQueue;
+import com.hiwar.moderation.queue.QueueItem;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
-import com.hiwar.comment.CommentStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

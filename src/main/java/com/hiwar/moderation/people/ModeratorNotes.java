@@ -1,6 +1,8 @@
 package com.hiwar.moderation.people;
 
+import com.hiwar.db.Row;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.Tuple;
 import java.util.List;
 
 import static com.hiwar.db.Rows.count;
@@ -18,11 +20,10 @@ public final class ModeratorNotes {
     }
 
     static List<ModeratedUsers.Note> about(long userId, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> notes = Panache.getEntityManager().createNativeQuery(
-                "select id, author, body, created_at from moderator_notes where user_id = :u order by id desc limit :n")
-                .setParameter("u", userId).setParameter("n", limit).getResultList();
-        return notes.stream().map(n -> new ModeratedUsers.Note(count(n[0]), (String) n[1], (String) n[2], instant(n[3]))).toList();
+        return Row.all(Panache.getEntityManager().createNativeQuery(
+                "select id, author, body, created_at from moderator_notes where user_id = :u order by id desc limit :n", Tuple.class)
+                .setParameter("u", userId).setParameter("n", limit)).stream()
+                .map(n -> new ModeratedUsers.Note(n.number("id"), n.text("author"), n.text("body"), n.instant("created_at"))).toList();
     }
 
     /** Erasure of the reader the notes are about: they go with the account. */

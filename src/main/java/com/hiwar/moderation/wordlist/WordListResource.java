@@ -1,9 +1,9 @@
 package com.hiwar.moderation.wordlist;
 
-import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
+import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package com.hiwar.moderation.wordlist;
 
-import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.moderation.rules.TermMatcher;
+import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.MatchNormalizer;

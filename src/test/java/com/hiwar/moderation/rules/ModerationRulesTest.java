@@ -1,18 +1,17 @@
 package com.hiwar.moderation.rules;
 
 import com.hiwar.moderation.Offline;
-import com.hiwar.moderation.rules.ModerationPipeline;
-import com.hiwar.moderation.rules.LinkRule;
-import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Decision;
-import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.rules.LinkRule;
+import com.hiwar.moderation.rules.ModerationPipeline;
+import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Submission;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.hiwar.moderation.rules.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each rule on its own and the pipeline combining them, with the shipped lists and default settings. */
 class ModerationRulesTest {
