@@ -17,7 +17,7 @@ import java.util.Map;
 
 /** A reader's own data: profile with counts, and everything about them as one JSON export. */
 @ApplicationScoped
-public class Accounts {
+class Accounts {
 
     @Inject
     Notifications notifications;

@@ -44,7 +44,7 @@ import org.jboss.logging.Logger;
  * job can stop anywhere (restart, crash) and any instance's sweep finishes it later.
  */
 @ApplicationScoped
-public class Erasure {
+class Erasure {
 
     private static final Logger LOG = Logger.getLogger(Erasure.class);
 

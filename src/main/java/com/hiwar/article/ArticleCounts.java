@@ -23,7 +23,7 @@ import java.util.Set;
  * article's entry (via Redis pub/sub); the TTL only bounds staleness while Redis is away.
  */
 @ApplicationScoped
-public class ArticleCounts {
+class ArticleCounts {
 
     public static final int MAX_ARTICLES = 100;
 

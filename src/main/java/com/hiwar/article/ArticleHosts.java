@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The publisher's own hosts: the only ones an article URL may point at. */
 @ApplicationScoped
-public class ArticleHosts {
+class ArticleHosts {
 
     private final Set<String> hosts;
 

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.Config;
  * </ul>
  */
 @ApplicationScoped
-public class JwtSettingsCheck {
+class JwtSettingsCheck {
 
     static final List<String> REQUIRED = List.of(
             "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer", "mp.jwt.verify.audiences");

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * </ul>
  */
 @ApplicationScoped
-public class TokenClaimsCheck implements SecurityIdentityAugmentor {
+class TokenClaimsCheck implements SecurityIdentityAugmentor {
 
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
     int skewSeconds;

@@ -16,7 +16,7 @@ import java.util.Set;
  * up front; a chunked body is buffered up to the limit.
  */
 @ApplicationScoped
-public class BodySizeLimit {
+class BodySizeLimit {
 
     /**
      * Admin uploads (word lists for bulk import) may be larger than comments: only a PUT to

@@ -15,7 +15,7 @@ import jakarta.inject.Singleton;
  * as a MismatchedInputException, which the problem mapper answers with a 400 naming the field.
  */
 @Singleton
-public class StrictJson implements ObjectMapperCustomizer {
+class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {

@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
  * origin's answer, such as the public counts, to another.
  */
 @ApplicationScoped
-public class VaryOrigin {
+class VaryOrigin {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 2).handler(ctx -> {

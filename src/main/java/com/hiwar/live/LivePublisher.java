@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * event (counted and logged) but never the write.
  */
 @ApplicationScoped
-public class LivePublisher {
+class LivePublisher {
 
     private static final Logger LOG = Logger.getLogger(LivePublisher.class);
 

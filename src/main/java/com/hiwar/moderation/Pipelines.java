@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Assembles the rule list from configuration; shared by the service and the offline evaluation. */
-public final class Pipelines {
+final class Pipelines {
 
     private Pipelines() {}
 

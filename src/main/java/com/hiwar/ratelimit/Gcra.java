@@ -7,7 +7,7 @@ import java.util.List;
  * A GCRA store: takes one token from every bucket of a request at once, or from none.
  * {@link RedisGcra} is the shared, exact one; {@link LocalGcra} stands in while Redis is away.
  */
-public interface Gcra {
+interface Gcra {
 
     Decision acquire(List<Bucket> buckets);
 

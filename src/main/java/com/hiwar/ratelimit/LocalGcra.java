@@ -11,7 +11,7 @@ import java.util.Map;
  * decisions atomic; it only carries traffic during an outage. Expired buckets are swept
  * as the map grows, so memory follows the number of active keys.
  */
-public class LocalGcra implements Gcra {
+class LocalGcra implements Gcra {
 
     private static final int SWEEP_AT = 10_000;
 

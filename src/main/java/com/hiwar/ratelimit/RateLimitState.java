@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 
 /** The limiter's decision for this request, so a successful response can carry the quota left. */
 @RequestScoped
-public class RateLimitState {
+class RateLimitState {
 
     private Gcra.Decision decision;
 

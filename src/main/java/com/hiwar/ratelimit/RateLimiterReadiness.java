@@ -16,7 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class RateLimiterReadiness implements HealthCheck {
+class RateLimiterReadiness implements HealthCheck {
 
     @Inject
     RedisDataSource redis;

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
  * even when no writes arrive. Transitions are logged once and counted in the metrics.
  */
 @ApplicationScoped
-public class RedisAvailability {
+class RedisAvailability {
 
     private static final Logger LOG = Logger.getLogger(RedisAvailability.class);
 

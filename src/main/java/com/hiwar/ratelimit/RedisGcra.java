@@ -14,7 +14,7 @@ import java.util.List;
  * instance sharing the Redis agrees exactly. One round trip per request, whatever the number
  * of buckets: EVALSHA, with EVAL only when Redis has lost the script (a restart, SCRIPT FLUSH).
  */
-public class RedisGcra implements Gcra {
+class RedisGcra implements Gcra {
 
     static final String SCRIPT = load();
 

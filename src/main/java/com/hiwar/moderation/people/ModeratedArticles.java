@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** Per-article moderation: open or close, pre-moderation, auto-close date, and the article's counts. */
 @ApplicationScoped
-public class ModeratedArticles {
+class ModeratedArticles {
 
     /**
      * Fields left null stay as they are; {@code closesAt} in the past closes at once. A title or

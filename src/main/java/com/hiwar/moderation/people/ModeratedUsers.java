@@ -19,7 +19,7 @@ import java.util.Map;
 
 /** Moderators' view of a reader, and what they can do to one: ban, pre-moderate, trust, notes. */
 @ApplicationScoped
-public class ModeratedUsers {
+class ModeratedUsers {
 
     public record Ban(Instant until, Boolean rejectComments, String reason) {}
 

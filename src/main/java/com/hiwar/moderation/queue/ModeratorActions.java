@@ -20,7 +20,7 @@ import java.util.Set;
  * the database trigger, with the moderator as actor.
  */
 @ApplicationScoped
-public class ModeratorActions {
+class ModeratorActions {
 
     public static final Set<String> REJECT_REASONS =
             Set.of("spam", "abuse", "hate", "harassment", "off-topic", "personal-data", "other");
