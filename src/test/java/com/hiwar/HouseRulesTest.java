@@ -134,6 +134,47 @@ class HouseRulesTest {
         assertEquals(List.of(), strays, "SQL outside the owning package");
     }
 
+    /**
+     * Each package says in its package-info what it owns and which packages it may use: the
+     * compiled code uses no other, and every table its owner holds is named there.
+     */
+    @Test
+    void everyPackageUsesOnlyWhatItsPackageInfoAllows() throws IOException {
+        Path root = Path.of("src/main/java/com/hiwar");
+        List<String> wrong = new ArrayList<>();
+        Set<String> packages = new java.util.TreeSet<>();
+        SERVICE.forEach(c -> packages.add(c.getPackageName().substring("com.hiwar.".length())));
+        for (String pkg : packages) {
+            Path info = root.resolve(pkg.replace('.', '/')).resolve("package-info.java");
+            if (!Files.exists(info)) {
+                wrong.add(pkg + ": no package-info.java saying what it owns and may use");
+                continue;
+            }
+            String doc = Files.readString(info, StandardCharsets.UTF_8);
+            Matcher uses = Pattern.compile("May use: (.*)\\.$", Pattern.MULTILINE).matcher(doc);
+            Matcher owns = Pattern.compile("Owns: ([^\\n]*)").matcher(doc);
+            if (!uses.find() || !owns.find()) {
+                wrong.add(pkg + ": package-info lacks an \"Owns:\" or \"May use:\" line");
+                continue;
+            }
+            Set<String> allowed = new java.util.HashSet<>(List.of(uses.group(1).split(",\\s*")));
+            OWNERS.forEach((table, owner) -> {
+                if (owner.replace('/', '.').equals(pkg) && !owns.group(1).contains(table)) {
+                    wrong.add(pkg + ": owns " + table + " but its package-info does not say so");
+                }
+            });
+            Set<String> used = new java.util.TreeSet<>();
+            SERVICE.stream().filter(c -> c.getPackageName().equals("com.hiwar." + pkg))
+                    .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
+                    .map(d -> d.getTargetClass().getPackageName())
+                    .filter(t -> t.startsWith("com.hiwar.") && !t.equals("com.hiwar." + pkg))
+                    .forEach(t -> used.add(t.substring("com.hiwar.".length())));
+            used.stream().filter(u -> !allowed.contains(u))
+                    .forEach(u -> wrong.add(pkg + " uses " + u + ", which its package-info does not allow"));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     private static DescribedPredicate<JavaClass> annotatedWith(String annotation) {
         return DescribedPredicate.describe("annotated with " + annotation, c -> c.isAnnotatedWith(annotation));
     }

@@ -29,5 +29,8 @@
  * <p>Per-character rules are computed once into a table for the whole BMP at class load, so
  * normalizing costs one lookup per character. Lucene's {@code lucene-analysis-icu} is not
  * used: its filters wrap the same ICU normalizer, and our table keeps each character's offset.
+ *
+ * <p>Owns: no table.
+ * <p>May use: problem.
  */
 package com.hiwar.text;

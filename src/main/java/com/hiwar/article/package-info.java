@@ -1,0 +1,9 @@
+/**
+ * Articles: created on their first comment, their settings (open, closing date, pre-moderation),
+ * title and URL confirmed from the publisher's page, and the published-comment counts the counts
+ * endpoint serves.
+ *
+ * <p>Owns: articles.
+ * <p>May use: db, http, problem, text.
+ */
+package com.hiwar.article;

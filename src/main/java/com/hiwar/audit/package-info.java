@@ -1,0 +1,8 @@
+/**
+ * The audit log: status changes logged by a database trigger with the actor a transaction
+ * declares, other actions recorded explicitly, and the log's pages and statistics for moderators.
+ *
+ * <p>Owns: moderation_audit.
+ * <p>May use: auth, db, problem.
+ */
+package com.hiwar.audit;

@@ -1,0 +1,8 @@
+/**
+ * Who is asking: the verified token as an {@link com.hiwar.auth.Actor}, the users Hiwar has seen
+ * (bans, trust, staff groups) and the checks every token and staff endpoint passes.
+ *
+ * <p>Owns: users.
+ * <p>May use: db, problem, text.
+ */
+package com.hiwar.auth;
