@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The UIs' files (widget, dashboard, demo), read once from the classpath and served with an
@@ -49,8 +51,22 @@ public final class StaticAssets {
         return response.build();
     }
 
+    /**
+     * Script modules served as one file: each module's text in order inside one function scope
+     * (so they share names without globals), then {@code transform} once. {@code name} keys the cache.
+     */
+    public static Response serveBundle(HttpHeaders request, String name, List<String> modules, String cacheControl,
+                                       UnaryOperator<String> transform) {
+        UnaryOperator<String> bundle = ignored -> transform.apply(modules.stream().map(StaticAssets::read)
+                .collect(Collectors.joining("\n", "(() => {\n'use strict';\n", "})();\n")));
+        Asset asset = LaunchMode.current() == LaunchMode.DEVELOPMENT ? load(null, bundle)
+                : CACHE.computeIfAbsent(name, p -> load(null, bundle));
+        return Conditional.respond(request, asset.bytes(), asset.etag(), "text/javascript; charset=utf-8", cacheControl)
+                .header("Cross-Origin-Resource-Policy", "cross-origin").build();
+    }
+
     private static Asset load(String path, UnaryOperator<String> transform) {
-        byte[] bytes = transform.apply(read(path)).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = transform.apply(path == null ? null : read(path)).getBytes(StandardCharsets.UTF_8);
         return new Asset(bytes, Conditional.etag(bytes));
     }
 

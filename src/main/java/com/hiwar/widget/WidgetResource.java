@@ -2,7 +2,10 @@ package com.hiwar.widget;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hiwar.comment.CommentsConfig;
 import com.hiwar.http.StaticAssets;
+import com.hiwar.report.Reports;
+import com.hiwar.report.ReportsConfig;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,16 +29,31 @@ public class WidgetResource {
 
     static final String CACHE = "public, max-age=300, stale-while-revalidate=86400";
 
+    /** The widget's modules, by concern, in the order they are joined into embed.js. */
+    static final List<String> MODULES = List.of("widget/modules/start.js", "web/el.js", "widget/modules/i18n.js",
+            "widget/modules/text.js", "widget/modules/api.js", "widget/modules/render.js", "widget/modules/write.js",
+            "widget/modules/live.js", "widget/modules/widget.js");
+
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CommentsConfig comments;
+
+    @Inject
+    ReportsConfig reports;
 
     @GET
     @Path("embed.js")
     @PermitAll
     @Operation(summary = "The comment widget: mounts on #hiwar-comments, or through Hiwar.mount(el, options)")
     public Response embed(@Context HttpHeaders headers) {
-        return StaticAssets.serve(headers, "widget/hiwar.js", CACHE,
-                js -> js.replace("__HIWAR_CSS__", jsonString(StaticAssets.read("widget/hiwar.css"))));
+        // The limits and reasons the service enforces, so the widget never copies them.
+        Map<String, Object> settings = Map.of("minLength", comments.minLength(), "maxLength", comments.maxLength(),
+                "reportReasons", Reports.REASONS, "reportNoteMaxLength", reports.noteMaxLength());
+        return StaticAssets.serveBundle(headers, "embed.js", MODULES, CACHE,
+                js -> js.replace("__HIWAR_CSS__", json(StaticAssets.read("widget/hiwar.css")))
+                        .replace("__HIWAR_SETTINGS__", json(settings)));
     }
 
     @GET
@@ -44,9 +64,9 @@ public class WidgetResource {
         return StaticAssets.serve(headers, "widget/count.js", CACHE);
     }
 
-    private String jsonString(String text) {
+    private String json(Object value) {
         try {
-            return json.writeValueAsString(text);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

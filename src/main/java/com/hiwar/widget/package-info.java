@@ -1,7 +1,7 @@
 /**
- * The embeddable widget's files (hiwar.js, count.js) and their caching.
+ * The embeddable widget: its modules joined into embed.js with the service's limits and reason lists, count.js, and their caching.
  *
  * <p>Owns: no table.
- * <p>May use: http.
+ * <p>May use: comment, http, report.
  */
 package com.hiwar.widget;

@@ -7,14 +7,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
 
 /** The moderator dashboard's page and files; everything it shows comes from the moderation API with the moderator's token. */
 @Path("/moderation")
 @Tag(name = "Moderation")
 public class DashboardResource {
+
+    /** The dashboard's modules, by concern, in the order they are joined into dashboard.js. */
+    static final List<String> MODULES = List.of("web/el.js", "dashboard/modules/i18n.js", "dashboard/modules/state.js",
+            "dashboard/modules/api.js", "dashboard/modules/signin.js", "dashboard/modules/queue.js",
+            "dashboard/modules/drawer.js", "dashboard/modules/admin.js", "dashboard/modules/keys.js",
+            "dashboard/modules/main.js");
 
     @GET
     @PermitAll
@@ -24,10 +30,19 @@ public class DashboardResource {
     }
 
     @GET
-    @Path("{file: dashboard\\.(js|css)}")
+    @Path("dashboard.css")
     @PermitAll
     @Operation(hidden = true)
-    public Response file(@RestPath String file, @Context HttpHeaders headers) {
-        return StaticAssets.serve(headers, "dashboard/" + file, "no-cache");
+    public Response css(@Context HttpHeaders headers) {
+        return StaticAssets.serve(headers, "dashboard/dashboard.css", "no-cache");
+    }
+
+    @GET
+    @Path("dashboard.js")
+    @PermitAll
+    @Operation(hidden = true)
+    public Response js(@Context HttpHeaders headers) {
+        return StaticAssets.serveBundle(headers, "dashboard.js", MODULES, "no-cache",
+                js -> js.replace("__HIWAR_SETTINGS__", "{\"rejectReasons\":" + io.vertx.core.json.Json.encode(ModeratorActions.REJECT_REASONS) + "}"));
     }
 }

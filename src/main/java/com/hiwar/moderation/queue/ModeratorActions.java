@@ -22,8 +22,9 @@ import java.util.Set;
 @ApplicationScoped
 class ModeratorActions {
 
-    public static final Set<String> REJECT_REASONS =
-            Set.of("spam", "abuse", "hate", "harassment", "off-topic", "personal-data", "other");
+    /** In the order the dashboard offers them (keys 1 to 7). */
+    public static final List<String> REJECT_REASONS =
+            List.of("spam", "abuse", "hate", "harassment", "off-topic", "personal-data", "other");
     static final int MAX_BULK = 100;
 
     public record DecisionRequest(Long id, String action, String reason, Integer version) {}
