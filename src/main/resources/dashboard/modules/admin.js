@@ -37,33 +37,32 @@ async function showWordLists() {
   await load();
 }
 
-async function showAudit() {
+/** An admin page that shows what `render` makes of one API answer, or why it failed. */
+async function adminPage(path, render) {
   const t = m();
   const box = $('admin');
   box.className = 'admin';
   try {
-    const { data } = await api('GET', '/api/v1/moderation/audit?limit=100');
-    box.replaceChildren(el('table', null,
-      el('thead', null, el('tr', null, ...[t.when, t.actor, t.action, t.comment, t.status, t.reason].map((h) => el('th', { text: h })))),
-      el('tbody', null, ...data.entries.map((e) => el('tr', null,
-        el('td', { text: new Date(e.at).toLocaleString(state.lang) }), el('td', { text: e.actor }), el('td', { text: e.action }),
-        el('td', { text: e.commentId ? '#' + e.commentId : '' }),
-        el('td', { text: (e.statusBefore || '') + (e.statusAfter ? ' → ' + e.statusAfter : '') }), el('td', { text: e.reason || '' }))))));
+    const { data } = await api('GET', path);
+    box.replaceChildren(...render(data, t));
   } catch (e) { box.replaceChildren(el('p', { class: 'msg error', text: fmt(t.failed, { why: e.message }) })); }
 }
 
-async function showStats() {
-  const t = m();
-  const box = $('admin');
-  box.className = 'admin';
-  try {
-    const { data } = await api('GET', '/api/v1/moderation/stats');
-    box.replaceChildren(
-      el('dl', null, ...Object.entries(data.queues).flatMap(([k, v]) => [el('dt', { text: t.queues[k] || k }), el('dd', { text: String(v) })]),
-        el('dt', { text: t.oldest }), el('dd', { text: data.oldestPendingSeconds == null ? '—' : fmt(t.seconds, { n: data.oldestPendingSeconds }) }),
-        el('dt', { text: t.median }), el('dd', { text: data.medianSecondsToDecision == null ? '—' : fmt(t.seconds, { n: Math.round(data.medianSecondsToDecision) }) })),
-      el('h3', { text: t.perDay }),
-      el('table', null, el('tbody', null, ...data.decisionsPerModeratorPerDay.map((d) =>
-        el('tr', null, el('td', { text: d.day }), el('td', { text: d.moderator }), el('td', { text: String(d.decisions) }))))));
-  } catch (e) { box.replaceChildren(el('p', { class: 'msg error', text: fmt(t.failed, { why: e.message }) })); }
+function showAudit() {
+  return adminPage('/api/v1/moderation/audit?limit=100', (data, t) => [el('table', null,
+    el('thead', null, el('tr', null, ...[t.when, t.actor, t.action, t.comment, t.status, t.reason].map((h) => el('th', { text: h })))),
+    el('tbody', null, ...data.entries.map((e) => el('tr', null,
+      el('td', { text: new Date(e.at).toLocaleString(state.lang) }), el('td', { text: e.actor }), el('td', { text: e.action }),
+      el('td', { text: e.commentId ? '#' + e.commentId : '' }),
+      el('td', { text: (e.statusBefore || '') + (e.statusAfter ? ' → ' + e.statusAfter : '') }), el('td', { text: e.reason || '' })))))]);
+}
+
+function showStats() {
+  return adminPage('/api/v1/moderation/stats', (data, t) => [
+    el('dl', null, ...Object.entries(data.queues).flatMap(([k, v]) => [el('dt', { text: t.queues[k] || k }), el('dd', { text: String(v) })]),
+      el('dt', { text: t.oldest }), el('dd', { text: data.oldestPendingSeconds == null ? '—' : fmt(t.seconds, { n: data.oldestPendingSeconds }) }),
+      el('dt', { text: t.median }), el('dd', { text: data.medianSecondsToDecision == null ? '—' : fmt(t.seconds, { n: Math.round(data.medianSecondsToDecision) }) })),
+    el('h3', { text: t.perDay }),
+    el('table', null, el('tbody', null, ...data.decisionsPerModeratorPerDay.map((d) =>
+      el('tr', null, el('td', { text: d.day }), el('td', { text: d.moderator }), el('td', { text: String(d.decisions) })))))]);
 }

@@ -38,14 +38,6 @@ public class PeopleResource {
     @Inject
     CurrentUser currentUser;
 
-    private String me() {
-        return actor().subject();
-    }
-
-    private Actor actor() {
-        return currentUser.requireActive();
-    }
-
     @GET
     @Path("users/{userId}")
     public ModeratedUsers.Profile user(@RestPath long userId) {
@@ -56,27 +48,27 @@ public class PeopleResource {
     @Path("users/{userId}/ban")
     @Operation(summary = "Ban, permanently or until a date, optionally rejecting all their comments; bites on their next request")
     public ModeratedUsers.Profile ban(@RestPath long userId, ModeratedUsers.Ban ban) {
-        return users.ban(userId, ban, actor());
+        return users.ban(userId, ban, currentUser.requireActive());
     }
 
     @DELETE
     @Path("users/{userId}/ban")
     @Consumes(MediaType.WILDCARD)
     public ModeratedUsers.Profile unban(@RestPath long userId) {
-        return users.unban(userId, actor());
+        return users.unban(userId, currentUser.requireActive());
     }
 
     @PUT
     @Path("users/{userId}")
     @Operation(summary = "Always pre-moderate, and grant or revoke trust")
     public ModeratedUsers.Profile updateUser(@RestPath long userId, @NotNull ModeratedUsers.Settings settings) {
-        return users.update(userId, settings, me());
+        return users.update(userId, settings, currentUser.requireActive().subject());
     }
 
     @POST
     @Path("users/{userId}/notes")
     public ModeratedUsers.Profile note(@RestPath long userId, @NotNull NoteRequest note) {
-        return users.note(userId, note.body(), me());
+        return users.note(userId, note.body(), currentUser.requireActive().subject());
     }
 
     @GET
@@ -89,6 +81,6 @@ public class PeopleResource {
     @Path("articles/{articleId}")
     @Operation(summary = "Open or close commenting, pre-moderation, auto-close date; correct and lock title and URL")
     public ModeratedArticles.View updateArticle(@RestPath String articleId, @NotNull ModeratedArticles.Update update) {
-        return articles.update(articleId, update, me());
+        return articles.update(articleId, update, currentUser.requireActive().subject());
     }
 }

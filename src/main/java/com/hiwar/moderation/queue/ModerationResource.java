@@ -48,14 +48,6 @@ public class ModerationResource {
     @Inject
     CommentStore comments;
 
-    private String me() {
-        return actor().subject();
-    }
-
-    private Actor actor() {
-        return currentUser.requireActive();
-    }
-
     @GET
     @Path("queues/{queue}")
     @Operation(summary = "A queue page: pending, reported, rejected, approved or all; oldest first unless order=newest")
@@ -79,21 +71,21 @@ public class ModerationResource {
     @Operation(summary = "Claim the next batch of a queue under a lease; parallel moderators get disjoint batches")
     public List<QueueItem> claim(@RestPath String queue, @RestQuery String articleId, @RestQuery Integer limit) {
         CommentStore.queuePredicate(queue);
-        return this.queue.claim(queue, articleId, me(), limit);
+        return this.queue.claim(queue, articleId, currentUser.requireActive().subject(), limit);
     }
 
     @POST
     @Path("comments/{id}/decision")
     @Operation(summary = "approve, reject (with reason), feature, unfeature or restore, on the version you saw")
     public QueueItem decide(@RestPath long id, @NotNull ModeratorActions.DecisionRequest request) {
-        return actions.decide(id, request, me());
+        return actions.decide(id, request, currentUser.requireActive().subject());
     }
 
     @POST
     @Path("decisions")
     @Operation(summary = "Up to 100 decisions, each applied on its own; one result per item")
     public List<ModeratorActions.BulkResult> decideAll(@NotNull Bulk bulk) {
-        return actions.decideAll(bulk.items(), me());
+        return actions.decideAll(bulk.items(), currentUser.requireActive().subject());
     }
 
     @GET

@@ -22,8 +22,6 @@ public final class ContactRule extends ModerationRule.Named {
         this.minDigits = minDigits;
     }
 
-
-
     @Override
     public Verdict evaluate(Submission submission) {
         String body = submission.body();

@@ -21,8 +21,6 @@ public final class ShoutingRule extends ModerationRule.Named {
         this.config = config;
     }
 
-
-
     @Override
     public Verdict evaluate(Submission submission) {
         String body = submission.body();
