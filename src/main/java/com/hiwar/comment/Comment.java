@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 @Entity
@@ -23,9 +24,9 @@ import java.util.stream.Collectors;
 public class Comment extends PanacheEntityBase {
 
     /**
-     * What a reader may see: published comments (unless readers' reports hid them), their own
-     * pending and hidden ones, and deleted ones that still carry replies (shown as a placeholder).
-     * {@code :viewer} is -1 for anonymous readers.
+     * What a reader may see, defined once (every page, thread and single read uses it): public
+     * comments ({@code comment_is_public}), their own pending and hidden ones, and deleted ones
+     * that still carry replies (shown as a placeholder). {@code :viewer} is -1 for anonymous readers.
      */
     static final String VISIBLE = """
             (comment_is_public(c.status, c.hidden)
@@ -82,20 +83,17 @@ public class Comment extends PanacheEntityBase {
         return CommentStatus.isPublic(status, hidden);
     }
 
-    boolean isVisibleTo(long viewer) {
-        return switch (status) {
-            case PUBLISHED -> !hidden || (authorId != null && authorId == viewer);
-            case PENDING -> authorId != null && authorId == viewer;
-            case DELETED -> hasVisibleReplies(id);
-            case REJECTED -> false;
-        };
-    }
-
-    private static boolean hasVisibleReplies(long id) {
-        return (Boolean) getEntityManager().createNativeQuery("""
-                select exists (select 1 from comments r where r.parent_id = :id
-                               and (comment_is_public(r.status, r.hidden) or r.status = 'deleted'))""")
-                .setParameter("id", id).getSingleResult();
+    /**
+     * The comment if {@code viewer} may see it, by the same {@link #VISIBLE} rule as every page;
+     * {@code lock} also takes its row lock.
+     */
+    static Optional<Comment> findVisible(long id, long viewer, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Comment> rows = getEntityManager().createNativeQuery(
+                        "select c.* from comments c where c.id = :id and " + VISIBLE + (lock ? " for update of c" : ""),
+                        Comment.class)
+                .setParameter("id", id).setParameter("viewer", viewer).getResultList();
+        return rows.stream().findFirst();
     }
 
     /** Featured published top-level comments of an article, newest first. */

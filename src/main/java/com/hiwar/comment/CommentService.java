@@ -109,8 +109,8 @@ public class CommentService {
         }
         Comment comment = new Comment();
         if (request.parentId() != null) {
-            Comment parent = Comment.<Comment>findByIdOptional(request.parentId())
-                    .filter(p -> p.articleId.equals(article.id) && p.isVisibleTo(actor.userId()))
+            Comment parent = Comment.findVisible(request.parentId(), actor.userId(), false)
+                    .filter(p -> p.articleId.equals(article.id))
                     .orElseThrow(() -> ProblemException.invalid("parentId",
                             "no visible comment " + request.parentId() + " on this article"));
             if (parent.status == CommentStatus.DELETED) {
@@ -202,7 +202,7 @@ public class CommentService {
         Comment comment = Comment.<Comment>findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Comment", id));
         if (!Objects.equals(comment.authorId, actor.userId())) {
-            if (!comment.isVisibleTo(actor.userId())) {
+            if (Comment.findVisible(id, actor.userId(), false).isEmpty()) {
                 throw ProblemException.notFound("Comment", id);
             }
             throw ProblemException.forbidden("not-author", "Not your comment", "Only its author can change this comment");
@@ -211,9 +211,7 @@ public class CommentService {
     }
 
     private Comment visible(long id, long viewer) {
-        return Comment.<Comment>findByIdOptional(id)
-                .filter(c -> c.isVisibleTo(viewer))
-                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+        return Comment.findVisible(id, viewer, false).orElseThrow(() -> ProblemException.notFound("Comment", id));
     }
 
     private int pageSize(Integer limit) {

@@ -97,8 +97,7 @@ public class CommentStore {
 
     /** The comment if {@code viewer} may see it (404 otherwise); {@code lock} takes its row lock. */
     public CommentRef visible(long id, long viewer, boolean lock) {
-        Optional<Comment> found = lock ? Comment.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE) : Comment.findByIdOptional(id);
-        return found.filter(c -> c.isVisibleTo(viewer)).map(CommentRef::of)
+        return Comment.findVisible(id, viewer, lock).map(CommentRef::of)
                 .orElseThrow(() -> ProblemException.notFound("Comment", id));
     }
 
