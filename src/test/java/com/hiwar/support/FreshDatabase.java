@@ -1,5 +1,6 @@
 package com.hiwar.support;
 
+import com.hiwar.localdev.LocalServices;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -20,8 +21,18 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         return settings(NAME, 2);
     }
 
+    /**
+     * The PostgreSQL and Redis the packaged jars of the integration tests use: the machine's
+     * own, or embedded ones this JVM starts (the jars run the prod profile, which never embeds).
+     */
+    public static void ensureServices() {
+        LocalServices.ensure("jdbc:postgresql://localhost:5432/postgres", "redis://localhost:6379",
+                Path.of("target", "hiwar-it"), false);
+    }
+
     /** Drops and creates an empty database. */
     public static void recreate(String name) {
+        ensureServices();
         try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", "postgres", "");
              var s = c.createStatement()) {
             s.execute("drop database if exists " + name + " with (force)");

@@ -35,6 +35,7 @@ public final class JarInstance implements AutoCloseable {
 
     /** Starts the jar with these settings (as -D options) and waits until it is ready. */
     public static JarInstance start(String name, Map<String, String> settings) throws Exception {
+        FreshDatabase.ensureServices();
         int port = freePort();
         int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,

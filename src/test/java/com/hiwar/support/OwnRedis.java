@@ -1,5 +1,6 @@
 package com.hiwar.support;
 
+import com.hiwar.localdev.LocalServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,7 +53,7 @@ public class OwnRedis extends FreshDatabase {
 
     public static synchronized void startServer() {
         try {
-            server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            server = new ProcessBuilder(LocalServices.redisServerCommand(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--daemonize", "no")
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile())

@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +22,22 @@ class BrowserTest {
 
     static final File SUITES = new File("src/test/browser");
 
+    /**
+     * Installs Chromium and playwright-core. Where that is impossible (no root for apt, no network
+     * for npm) the suites are skipped with the installer's reason, and everything else still runs;
+     * on CI ({@code CI=true}) a failed install fails the build instead.
+     */
     @BeforeAll
     static void install() throws Exception {
-        assertEquals(0, run(new ProcessBuilder("bash", "install.sh"), 600), "installing Chromium and playwright-core failed");
+        StringBuilder output = new StringBuilder();
+        int status = run(new ProcessBuilder("bash", "install.sh"), 600, output);
+        if (status != 0 && !"true".equals(System.getenv("CI"))) {
+            String why = output.toString().strip();
+            Assumptions.abort("Browser tests skipped: Chromium or playwright-core could not be installed ("
+                    + (why.isEmpty() ? "install.sh exited with " + status : why.lines().reduce((a, b) -> b).orElse(why))
+                    + "). Install the packages src/test/browser/install.sh names, then run the tests again.");
+        }
+        assertEquals(0, status, "installing Chromium and playwright-core failed:\n" + output);
     }
 
     @Test
@@ -44,17 +58,18 @@ class BrowserTest {
     private static void suite(String file) throws Exception {
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", file);
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
-        assertEquals(0, run(node, 900), file + " failed: see the output above");
+        assertEquals(0, run(node, 900, new StringBuilder()), file + " failed: see the output above");
     }
 
-    private static int run(ProcessBuilder process, long seconds) throws Exception {
+    private static int run(ProcessBuilder process, long seconds, StringBuilder output) throws Exception {
         File log = File.createTempFile("hiwar-browser", ".log");
         Process p = process.directory(SUITES).redirectErrorStream(true).redirectOutput(log).start();
         boolean done = p.waitFor(seconds, TimeUnit.SECONDS);
         if (!done) {
             p.destroyForcibly();
         }
-        System.out.println(Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        output.append(Files.readString(log.toPath(), StandardCharsets.UTF_8));
+        System.out.println(output);
         return done ? p.exitValue() : -1;
     }
 }
