@@ -1,31 +1,19 @@
 #!/usr/bin/env bash
 # The README's two commands on a machine where nothing answers on 5432 (PostgreSQL) or 6379
-# (Redis). The script re-runs itself in a network namespace of its own (root and util-linux's
-# unshare), where this machine's servers are out of reach, and there:
+# (Redis). The script re-runs itself in network and mount namespaces of its own (root and
+# util-linux's unshare), where this machine's servers are out of reach and its redis-server
+# binary is hidden (so tests that run their own Redis use the embedded binary), and there:
 #   1. ./mvnw quarkus:dev with no dev data yet: the time to the demo page, then a comment posted
 #      as the demo reader and approved by the demo moderator;
 #   2. ./mvnw quarkus:dev again (the dev data kept): the time to the demo page, and the approved
 #      comment still there;
 #   3. ./mvnw verify (skip it with --no-verify).
+# Before isolating, where this machine runs its own PostgreSQL and Redis, it times the same dev
+# mode start against them, as the reference the two times above are compared with.
 # Maven runs offline in the namespace, so its artifacts are fetched first (quarkus:go-offline).
 # Usage: sudo deploy/fresh-machine-check.sh [--no-verify]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-if [ "${HIWAR_ISOLATED:-}" != 1 ]; then
-  [ "$(id -u)" = 0 ] || { echo "Needs root for a network namespace: sudo $0" >&2; exit 2; }
-  echo "== Fetching what Maven needs (online, before isolating)"
-  ./mvnw -q -B quarkus:go-offline dependency:go-offline >/dev/null
-  exec unshare --net env HIWAR_ISOLATED=1 bash "$0" "$@"
-fi
-
-ip link set lo up
-for port in 5432 6379; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "Port $port answers inside the namespace: not a fresh machine" >&2; exit 1
-  fi
-done
-echo "== In a network namespace: nothing answers on 5432 or 6379"
 
 base=http://localhost:8080
 dev_pid=
@@ -59,6 +47,33 @@ start_dev() {
 }
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+if [ "${HIWAR_ISOLATED:-}" != 1 ]; then
+  [ "$(id -u)" = 0 ] || { echo "Needs root for a network namespace: sudo $0" >&2; exit 2; }
+  echo "== Fetching what Maven needs (online, before isolating)"
+  ./mvnw -q -B quarkus:go-offline dependency:go-offline >/dev/null
+  # The reference, in the same run: the same start with this machine's own PostgreSQL and Redis.
+  if (exec 3<>/dev/tcp/127.0.0.1/5432) 2>/dev/null && (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
+    start_dev target/fresh-dev-reference.log
+    echo "== Reference: dev mode with this machine's own PostgreSQL and Redis, demo page after ${elapsed} s"
+    stop_dev
+    export HIWAR_REFERENCE_SECONDS=$elapsed
+  fi
+  trap - EXIT
+  exec unshare --net --mount env HIWAR_ISOLATED=1 bash "$0" "$@"
+fi
+
+ip link set lo up
+mount --make-rprivate /
+if own=$(command -v redis-server); then mount --bind /dev/null "$own"; fi
+if [ -n "${own:-}" ] && [ -x "$own" ]; then echo "$own is still executable" >&2; exit 1; fi
+for port in 5432 6379; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port answers inside the namespace: not a fresh machine" >&2; exit 1
+  fi
+done
+echo "== In a network namespace: nothing answers on 5432 or 6379, and there is no redis-server"
+
 
 rm -rf target/hiwar-dev
 start_dev target/fresh-dev-1.log
@@ -99,4 +114,5 @@ if [ "${1:-}" != --no-verify ]; then
   grep -m2 "Local services:" target/fresh-verify.log
   echo "   green in $(( $(date +%s) - start )) s"
 fi
-echo "== Fresh-machine check passed: first page ${first} s, then ${second} s"
+ratio() { awk -v a="$1" -v b="${HIWAR_REFERENCE_SECONDS:-}" 'BEGIN { if (b > 0) printf " (%.2fx the reference %s s)", a / b, b }'; }
+echo "== Fresh-machine check passed: first page ${first} s$(ratio "$first"), then ${second} s$(ratio "$second")"
