@@ -2,7 +2,10 @@ package com.hiwar.article;
 
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Instant;
@@ -17,6 +20,21 @@ import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class ArticleService {
+
+    @Inject
+    Event<ArticleStateChanged> stateChanges;
+
+    @Inject
+    ArticleConfig config;
+
+    @Inject
+    ArticleHosts hosts;
+
+    @Inject
+    Event<MetadataProposed> proposals;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** Letters in any script (Arabic WordPress slugs), digits and a few URL-safe marks. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{M}\\p{N}._:~-]{1,200}");
@@ -76,21 +94,6 @@ public class ArticleService {
         }
         return changed;
     }
-
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<ArticleStateChanged> stateChanges;
-
-    @jakarta.inject.Inject
-    ArticleConfig config;
-
-    @jakarta.inject.Inject
-    ArticleHosts hosts;
-
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<MetadataProposed> proposals;
-
-    @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
 
     /**
      * The article a new comment goes to, created on its first comment. A URL off the publisher's

@@ -1,6 +1,8 @@
 package com.hiwar.audit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
+import io.vertx.core.json.Json;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,14 +35,14 @@ public final class Audit {
                 .setParameter("user", userId)
                 .setParameter("article", articleId)
                 .setParameter("reason", reason)
-                .setParameter("details", io.vertx.core.json.Json.encode(details))
+                .setParameter("details", Json.encode(details))
                 .executeUpdate();
     }
 
     /** The status a comment had before the last moderator's change that left it at {@code now}, or null. */
     public static String lastModeratorStatusBefore(long commentId, String now) {
         @SuppressWarnings("unchecked")
-        java.util.List<String> rows = Panache.getEntityManager().createNativeQuery("""
+        List<String> rows = Panache.getEntityManager().createNativeQuery("""
                 select status_before from moderation_audit
                 where comment_id = :id and actor <> 'system' and status_before is not null and status_after = :now
                 order by id desc limit 1""")

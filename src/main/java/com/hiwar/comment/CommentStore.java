@@ -7,6 +7,7 @@ import com.hiwar.db.SqlFilter;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +60,11 @@ public class CommentStore {
         public String wire() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The action a wire name (any case) names, if any. */
+        public static Optional<ModeratorAction> parse(String wire) {
+            return Arrays.stream(values()).filter(a -> a.wire().equalsIgnoreCase(wire)).findFirst();
+        }
     }
 
     /** Filters of a queue page; nulls are "any". {@code like} is a LIKE pattern over the normalized text. */
@@ -87,7 +94,7 @@ public class CommentStore {
     CommentService comments;
 
     @Inject
-    jakarta.enterprise.event.Event<CommentChanged> changes;
+    Event<CommentChanged> changes;
 
     private static EntityManager em() {
         return Panache.getEntityManager();

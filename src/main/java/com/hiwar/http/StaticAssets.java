@@ -2,6 +2,7 @@ package com.hiwar.http;
 
 import com.hiwar.problem.ProblemException;
 import io.quarkus.runtime.LaunchMode;
+import io.vertx.core.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -37,9 +39,7 @@ public final class StaticAssets {
 
     /** A file after a one-time transformation (e.g. inlining a stylesheet into a script). */
     public static Response serve(HttpHeaders request, String path, String cacheControl, UnaryOperator<String> transform) {
-        // Dev mode reads the files on every request, so edits show on reload.
-        Asset asset = LaunchMode.current() == LaunchMode.DEVELOPMENT ? load(path, transform)
-                : CACHE.computeIfAbsent(path, p -> load(p, transform));
+        Asset asset = asset(path, () -> transform.apply(read(path)));
         String type = path.endsWith(".js") ? "text/javascript; charset=utf-8"
                 : path.endsWith(".css") ? "text/css; charset=utf-8" : "text/html; charset=utf-8";
         Response.ResponseBuilder response = Conditional.respond(request, asset.bytes(), asset.etag(), type, cacheControl);
@@ -53,20 +53,26 @@ public final class StaticAssets {
 
     /**
      * Script modules served as one file: each module's text in order inside one function scope
-     * (so they share names without globals), then {@code transform} once. {@code name} keys the cache.
+     * (so they share names without globals), {@code SETTINGS} filled in with {@code settings} as
+     * JSON, then {@code transform}. {@code name} keys the cache.
      */
-    public static Response serveBundle(HttpHeaders request, String name, List<String> modules, String cacheControl,
+    public static Response serveBundle(HttpHeaders request, String name, List<String> modules,
+                                       Supplier<Map<String, Object>> settings, String cacheControl,
                                        UnaryOperator<String> transform) {
-        UnaryOperator<String> bundle = ignored -> transform.apply(modules.stream().map(StaticAssets::read)
-                .collect(Collectors.joining("\n", "(() => {\n'use strict';\n", "})();\n")));
-        Asset asset = LaunchMode.current() == LaunchMode.DEVELOPMENT ? load(null, bundle)
-                : CACHE.computeIfAbsent(name, p -> load(null, bundle));
+        Asset asset = asset(name, () -> transform.apply(modules.stream().map(StaticAssets::read)
+                .collect(Collectors.joining("\n", "(() => {\n'use strict';\n", "})();\n"))
+                .replace("__HIWAR_SETTINGS__", Json.encode(settings.get()))));
         return Conditional.respond(request, asset.bytes(), asset.etag(), "text/javascript; charset=utf-8", cacheControl)
                 .header("Cross-Origin-Resource-Policy", "cross-origin").build();
     }
 
-    private static Asset load(String path, UnaryOperator<String> transform) {
-        byte[] bytes = transform.apply(path == null ? null : read(path)).getBytes(StandardCharsets.UTF_8);
+    /** Built once and cached; dev mode builds it on every request, so edits show on reload. */
+    private static Asset asset(String key, Supplier<String> text) {
+        return LaunchMode.current() == LaunchMode.DEVELOPMENT ? build(text) : CACHE.computeIfAbsent(key, k -> build(text));
+    }
+
+    private static Asset build(Supplier<String> text) {
+        byte[] bytes = text.get().getBytes(StandardCharsets.UTF_8);
         return new Asset(bytes, Conditional.etag(bytes));
     }
 

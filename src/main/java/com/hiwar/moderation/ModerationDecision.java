@@ -4,6 +4,7 @@ import com.hiwar.db.Row;
 import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Verdict;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.vertx.core.json.Json;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -75,7 +76,7 @@ public class ModerationDecision extends PanacheEntityBase {
                     where comment_id in (:ids) order by comment_id, id desc""", Tuple.class)
                     .setParameter("ids", commentIds))
                     .forEach(r -> byComment.put(r.number("comment_id"),
-                            List.of(io.vertx.core.json.Json.decodeValue(r.text("reasons"), Reason[].class))));
+                            List.of(Json.decodeValue(r.text("reasons"), Reason[].class))));
         }
         return byComment;
     }

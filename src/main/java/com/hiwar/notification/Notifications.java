@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static com.hiwar.db.Rows.count;
 import static com.hiwar.db.Rows.instant;
@@ -101,7 +102,7 @@ public class Notifications {
                 slice.items().stream().map(r -> r.number("comment_id")).distinct().toList());
         Map<String, Article> titled = articles.byIds(notified.values().stream().map(CommentStore.NoticeRow::articleId).toList());
         Map<Long, User> authors = User.byIds(notified.values().stream().map(CommentStore.NoticeRow::authorId)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+                .filter(Objects::nonNull).distinct().toList());
         List<Item> items = new ArrayList<>();
         for (Row r : slice.items()) {
             CommentStore.NoticeRow c = notified.get(r.number("comment_id"));
@@ -128,7 +129,7 @@ public class Notifications {
     public ReadResult markRead(long userId, ReadRequest request) {
         boolean all = Boolean.TRUE.equals(request.all());
         List<Long> ids = request.ids() == null ? List.of() : request.ids();
-        if (all == !ids.isEmpty() || ids.size() > MAX_PAGE || ids.stream().anyMatch(java.util.Objects::isNull)) {
+        if (all == !ids.isEmpty() || ids.size() > MAX_PAGE || ids.stream().anyMatch(Objects::isNull)) {
             throw ProblemException.invalid("ids", "send either \"all\": true or 1 to " + MAX_PAGE + " notification ids");
         }
         var update = Panache.getEntityManager().createNativeQuery(

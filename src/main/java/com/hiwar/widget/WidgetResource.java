@@ -1,11 +1,10 @@
 package com.hiwar.widget;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.comment.CommentsConfig;
 import com.hiwar.http.StaticAssets;
 import com.hiwar.report.Reports;
 import com.hiwar.report.ReportsConfig;
+import io.vertx.core.json.Json;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,9 +34,6 @@ public class WidgetResource {
             "widget/modules/live.js", "widget/modules/widget.js");
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     CommentsConfig comments;
 
     @Inject
@@ -49,11 +45,10 @@ public class WidgetResource {
     @Operation(summary = "The comment widget: mounts on #hiwar-comments, or through Hiwar.mount(el, options)")
     public Response embed(@Context HttpHeaders headers) {
         // The limits and reasons the service enforces, so the widget never copies them.
-        Map<String, Object> settings = Map.of("minLength", comments.minLength(), "maxLength", comments.maxLength(),
-                "reportReasons", Reports.REASONS, "reportNoteMaxLength", reports.noteMaxLength());
-        return StaticAssets.serveBundle(headers, "embed.js", MODULES, CACHE,
-                js -> js.replace("__HIWAR_CSS__", json(StaticAssets.read("widget/hiwar.css")))
-                        .replace("__HIWAR_SETTINGS__", json(settings)));
+        return StaticAssets.serveBundle(headers, "embed.js", MODULES,
+                () -> Map.of("minLength", comments.minLength(), "maxLength", comments.maxLength(),
+                        "reportReasons", Reports.REASONS, "reportNoteMaxLength", reports.noteMaxLength()),
+                CACHE, js -> js.replace("__HIWAR_CSS__", Json.encode(StaticAssets.read("widget/hiwar.css"))));
     }
 
     @GET
@@ -62,13 +57,5 @@ public class WidgetResource {
     @Operation(summary = "Fills every data-hiwar-count element with its article's comment count")
     public Response count(@Context HttpHeaders headers) {
         return StaticAssets.serve(headers, "widget/count.js", CACHE);
-    }
-
-    private String json(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +44,7 @@ public class DashboardResource {
     @PermitAll
     @Operation(hidden = true)
     public Response js(@Context HttpHeaders headers) {
-        return StaticAssets.serveBundle(headers, "dashboard.js", MODULES, "no-cache",
-                js -> js.replace("__HIWAR_SETTINGS__", "{\"rejectReasons\":" + io.vertx.core.json.Json.encode(ModeratorActions.REJECT_REASONS) + "}"));
+        return StaticAssets.serveBundle(headers, "dashboard.js", MODULES,
+                () -> Map.of("rejectReasons", ModeratorActions.REJECT_REASONS), "no-cache", UnaryOperator.identity());
     }
 }

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Moderators' decisions on comments. Each names the version it was made on and runs under a
@@ -40,20 +38,17 @@ class ModeratorActions {
 
     @Transactional
     public QueueItem decide(long id, DecisionRequest request, String moderator) {
-        String action = request.action() == null ? null : request.action().toLowerCase(Locale.ROOT);
-        if (action == null || !Set.of("approve", "reject", "feature", "unfeature", "restore").contains(action)) {
-            throw ProblemException.invalid("action", "must be approve, reject, feature, unfeature or restore");
-        }
+        CommentStore.ModeratorAction action = CommentStore.ModeratorAction.parse(request.action())
+                .orElseThrow(() -> ProblemException.invalid("action", "must be approve, reject, feature, unfeature or restore"));
         if (request.version() == null) {
             throw ProblemException.invalid("version", "is required: the comment version you decided on");
         }
         String reason = request.reason();
-        if (action.equals("reject") && (reason == null || !REJECT_REASONS.contains(reason))) {
+        if (action == CommentStore.ModeratorAction.REJECT && (reason == null || !REJECT_REASONS.contains(reason))) {
             throw ProblemException.invalid("reason", "reject needs one of " + String.join(", ", REJECT_REASONS));
         }
-        CommentStore.CommentRef c = comments.moderate(id, request.version(),
-                CommentStore.ModeratorAction.valueOf(action.toUpperCase(Locale.ROOT)), moderator, reason);
-        ModerationDecision.byModerator(c.id(), c.version(), action, reason, moderator);
+        CommentStore.CommentRef c = comments.moderate(id, request.version(), action, moderator, reason);
+        ModerationDecision.byModerator(c.id(), c.version(), action.wire(), reason, moderator);
         return queue.items(List.of(c.id())).get(0);
     }
 
