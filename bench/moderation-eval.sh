@@ -4,6 +4,8 @@
 #   bench/moderation-eval.sh FILE.tsv      a labelled file (header id source label text; 1 = offensive)
 #   bench/moderation-eval.sh --evasion     every banned term under every evasion type
 #   bench/moderation-eval.sh --benign FILE ordinary sentences, one per line (bench/benign-news.txt)
+#   bench/moderation-eval.sh --thresholds FILE.tsv...  the model's recommended reject-at and hold-at
+#                                          from the files' held-out rows, and what each costs
 #   bench/moderation-eval.sh               all of them: ../shared/eval/*.tsv, --evasion, --benign
 # Misses and false alarms go to stderr.
 set -euo pipefail
@@ -16,6 +18,7 @@ if [ $# -gt 0 ]; then
   run "$@"
 else
   for f in "$root"/../shared/eval/*.tsv; do run "$f"; done
+  run --thresholds "$root"/../shared/eval/*.tsv
   run --evasion
   run --benign "$root/bench/benign-news.txt"
 fi

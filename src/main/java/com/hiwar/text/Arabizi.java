@@ -133,6 +133,43 @@ final class Arabizi {
         return letters >= 2 ? out.toString() : null;
     }
 
+    /**
+     * A hash of one Arabic word's skeleton, as {@link #skeletonOfArabic} would spell it, without
+     * building the string (the model hashes every word of every comment); 0 when the word has no
+     * skeleton. Equal to {@link #hashOf} of the skeleton string.
+     */
+    static int skeletonHashOfArabicWord(String word) {
+        int h = HASH_SEED, letters = 0;
+        char last = 0;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c < 0x0621 || c > 0x064A) {
+                return 0;
+            }
+            if (i > 0 && (c == 'ا' || c == 'و' || c == 'ي')) {
+                continue;
+            }
+            char p = plain(c);
+            if (p != last) {
+                h = (h ^ p) * HASH_PRIME;
+                last = p;
+                letters++;
+            }
+        }
+        return letters >= 2 ? h : 0;
+    }
+
+    private static final int HASH_SEED = 0x811C9DC5, HASH_PRIME = 0x01000193;
+
+    /** FNV-1a of a string, the hash {@link #skeletonHashOfArabicWord} computes on the fly. */
+    static int hashOf(String s) {
+        int h = HASH_SEED;
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * HASH_PRIME;
+        }
+        return h;
+    }
+
     /** Letters Arabizi spells alike meet: ض as d, ظ and ذ as z, ث as t. */
     private static char plain(char c) {
         return switch (c) {

@@ -263,6 +263,18 @@ public final class MatchNormalizer {
     }
 
     /**
+     * A hash of a token's consonant skeleton, shared by its Arabic and Arabizi spellings (حمار and
+     * 7mar give the same value), or 0 when it has none: for features, where building the skeleton
+     * string for every word would cost more than the rest.
+     */
+    public static int skeletonHash(MatchText.Token token) {
+        if (token.skeleton().charAt(0) != '\u0000') {
+            return Arabizi.hashOf(token.skeleton());
+        }
+        return Arabizi.skeletonHashOfArabicWord(token.stripped());
+    }
+
+    /**
      * Repeated letters collapse to one (حماااار, fuuuck), on both sides of a match; digits do not. Latin
      * vowels are canonicalized the way Arabizi spells them loosely (sharmoota, sharmouta).
      */

@@ -1,5 +1,7 @@
 package com.hiwar.moderation;
 
+import com.hiwar.moderation.model.ActiveModel;
+import com.hiwar.moderation.model.ShippedModel;
 import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.Submission;
 import com.hiwar.moderation.rules.TermMatcher;
@@ -12,7 +14,7 @@ import java.util.Map;
 
 /**
  * The pipeline without a running service: default settings (from ModerationConfig's own
- * defaults), the shipped word lists, and an author whose history the caller chooses.
+ * defaults), the shipped word lists and model, and an author whose history the caller chooses.
  * Used by the rule tests, the evaluation command and the benchmark.
  */
 public final class Offline {
@@ -30,13 +32,29 @@ public final class Offline {
 
     public static ModerationPipeline pipeline(ModerationConfig config, List<String> banned, List<String> suspect) {
         TermMatcher lists = new TermMatcher(Map.of(WordListName.BANNED, banned, WordListName.SUSPECT, suspect));
-        return Pipelines.build(config, () -> lists);
+        return Pipelines.build(config, () -> lists, Offline::shipped);
     }
 
-    /** The shipped lists and default settings. */
+    private static ActiveModel shipped;
+
+    /** The model that ships in the jar, as version 1. */
+    public static synchronized ActiveModel shipped() {
+        if (shipped == null) {
+            shipped = new ActiveModel(1, ShippedModel.load());
+        }
+        return shipped;
+    }
+
+    /** The shipped lists, the shipped model and default settings. */
     public static ModerationPipeline defaults() {
         return pipeline(config(Map.of()), WordListFiles.defaults(WordListName.BANNED),
                 WordListFiles.defaults(WordListName.SUSPECT));
+    }
+
+    /** The word lists and text rules alone, the model off: what the rule tests and the lists' figures are about. */
+    public static ModerationPipeline withoutModel() {
+        return pipeline(config(Map.of("hiwar.moderation.model.enabled", "false")),
+                WordListFiles.defaults(WordListName.BANNED), WordListFiles.defaults(WordListName.SUSPECT));
     }
 
     /** An established reader: published before, not trusted, not pre-moderated, never repeating. */

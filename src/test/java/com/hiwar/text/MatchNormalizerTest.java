@@ -88,4 +88,15 @@ class MatchNormalizerTest {
         assertEquals("كس امك", MatchNormalizer.term("كس أمك"));
         assertEquals(null, MatchNormalizer.term("  ...  "));
     }
+
+    @Test
+    void arabicAndArabiziSpellingsShareASkeletonHash() {
+        int donkey = MatchNormalizer.skeletonHash(MatchNormalizer.normalize("حمار").tokens().get(0));
+        assertEquals(donkey, MatchNormalizer.skeletonHash(MatchNormalizer.normalize("7mar").tokens().get(0)));
+        assertEquals(donkey, MatchNormalizer.skeletonHash(MatchNormalizer.normalize("والحمار").tokens().get(0)));
+        // The same value the skeleton string would hash to, computed without building it.
+        assertEquals(Arabizi.hashOf(Arabizi.skeletonOfArabic("حمار")), donkey);
+        assertNotEquals(donkey, MatchNormalizer.skeletonHash(MatchNormalizer.normalize("حلو").tokens().get(0)));
+        assertEquals(0, MatchNormalizer.skeletonHash(MatchNormalizer.normalize("و").tokens().get(0)), "too short to mean anything");
+    }
 }

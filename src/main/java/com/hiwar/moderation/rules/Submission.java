@@ -18,6 +18,8 @@ public final class Submission {
     private final boolean articlePremoderated;
     private TermMatcher matched;
     private List<TermMatcher.Hit> hits;
+    private Long modelVersion;
+    private double modelScore = Double.NaN;
 
     public Submission(String body, MatchText text, Author author, boolean articlePremoderated) {
         this.body = body;
@@ -53,6 +55,21 @@ public final class Submission {
             matched = matcher;
         }
         return hits;
+    }
+
+    void scored(long version, double score) {
+        modelVersion = version;
+        modelScore = score;
+    }
+
+    /** The model version that scored this text, or null when no model ran. */
+    public Long modelVersion() {
+        return modelVersion;
+    }
+
+    /** The model's score, NaN when no model ran. */
+    public double modelScore() {
+        return modelScore;
     }
 
     /** What rules may ask about the author. */

@@ -4,6 +4,6 @@
  * evaluation and the benchmark run the same code.
  *
  * <p>Owns: no table.
- * <p>May use: text.
+ * <p>May use: moderation.model, text.
  */
 package com.hiwar.moderation.rules;
