@@ -276,6 +276,25 @@ public class CommentStore {
                 .getResultList();
     }
 
+    /**
+     * The bodies of these comments as they stood at the given versions, for learning from
+     * moderators' decisions: a comment edited since, erased or deleted is left out.
+     */
+    public Map<Long, String> bodiesAt(Map<Long, Integer> versions) {
+        Map<Long, String> bodies = new HashMap<>();
+        if (versions.isEmpty()) {
+            return bodies;
+        }
+        for (Row r : Row.all(em().createNativeQuery(
+                "select id, version, body from comments where id in (:ids) and status <> 'deleted' and body <> ''",
+                Tuple.class).setParameter("ids", versions.keySet()))) {
+            if (versions.get(r.number("id")) == r.integer("version")) {
+                bodies.put(r.number("id"), r.text("body"));
+            }
+        }
+        return bodies;
+    }
+
     /** The dashboard's rows of these comments, in one query whatever the count; absent ids are left out. */
     public Map<Long, ModerationRow> moderationRows(Collection<Long> ids) {
         Map<Long, ModerationRow> byId = new HashMap<>();

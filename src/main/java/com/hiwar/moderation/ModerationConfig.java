@@ -24,6 +24,8 @@ public interface ModerationConfig {
 
     Shouting shouting();
 
+    Model model();
+
     interface Terms {
         /** Banned terms reject, suspect terms hold for review. */
         @WithDefault("true")
@@ -75,5 +77,19 @@ public interface ModerationConfig {
         /** The same ! or ? this many times in a row (!!!!!!!!). */
         @WithDefault("8")
         int maxPunctuationRun();
+    }
+
+    interface Model {
+        /** The learned offensive-language model, one rule next to the word lists. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At or above this score a comment is rejected (held instead for trusted authors and moderators). */
+        @WithDefault("0.68")
+        double rejectAt();
+
+        /** At or above this score a comment waits for a moderator. */
+        @WithDefault("0.60")
+        double holdAt();
     }
 }

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -39,8 +40,13 @@ public class ModerationDecision extends PanacheEntityBase {
     public String decidedBy;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The model that scored this version, and its score, whether or not it fired: drift is measured on them. */
+    @Column(name = "model_version")
+    public Long modelVersion;
+    @Column(name = "model_score")
+    public Float modelScore;
 
-    static ModerationDecision automatic(long commentId, int version, Verdict verdict) {
+    static ModerationDecision automatic(long commentId, int version, Verdict verdict, Long modelVersion, double modelScore) {
         ModerationDecision d = new ModerationDecision();
         d.commentId = commentId;
         d.version = version;
@@ -48,6 +54,8 @@ public class ModerationDecision extends PanacheEntityBase {
         d.reasons = verdict.reasons();
         d.decidedBy = "auto";
         d.createdAt = Instant.now();
+        d.modelVersion = modelVersion;
+        d.modelScore = Double.isNaN(modelScore) ? null : (float) modelScore;
         return d;
     }
 
@@ -65,6 +73,55 @@ public class ModerationDecision extends PanacheEntityBase {
         d.decidedBy = moderator;
         d.createdAt = Instant.now();
         d.persist();
+    }
+
+    /**
+     * Reject reasons that mean "offensive" to the model. Spam, off-topic, personal data and other
+     * are kept as decisions but teach the model nothing: they are not about offensive language.
+     */
+    public static final Set<String> OFFENSIVE_REASONS = Set.of("abuse", "hate", "harassment");
+
+    /** A moderator's approve or reject, as a label: null when the reject reason is not about offence. */
+    static Boolean offensive(String decision, String reason) {
+        if (decision.equals("approve")) {
+            return false;
+        }
+        return decision.equals("reject") && OFFENSIVE_REASONS.contains(reason) ? true : null;
+    }
+
+    /** A moderator's latest approve or reject of a comment, on the version it left the comment at. */
+    public record Label(long commentId, int version, String decision, String reason, Instant decidedAt) {}
+
+    /** Each comment's latest moderator approve or reject since the instant, oldest first, at most {@code limit}. */
+    static List<Label> moderatorLabels(Instant since, int limit) {
+        return Row.all(getEntityManager().createNativeQuery("""
+                select * from (
+                    select distinct on (comment_id) comment_id, version, decision, reasons -> 0 ->> 'code' as reason, created_at
+                    from moderation_decisions
+                    where decided_by <> 'auto' and decision in ('approve', 'reject') and created_at >= :since
+                    order by comment_id, id desc) latest
+                order by created_at desc limit :n""", Tuple.class)
+                .setParameter("since", since).setParameter("n", limit))
+                .stream().map(r -> new Label(r.number("comment_id"), r.integer("version"), r.text("decision"),
+                        r.text("reason"), r.instant("created_at")))
+                .sorted(java.util.Comparator.comparing(Label::decidedAt)).toList();
+    }
+
+    /** A moderator's decision with the score the model gave the version the moderator saw. */
+    record Scored(String decision, String reason, double score) {}
+
+    /** Moderators' approvals and rejections since the instant, each with the model's score of what they decided on. */
+    static List<Scored> scoredDecisions(Instant since) {
+        return Row.all(getEntityManager().createNativeQuery("""
+                select m.decision, m.reasons -> 0 ->> 'code' as reason, a.model_score
+                from moderation_decisions m
+                join lateral (select model_score from moderation_decisions a
+                              where a.comment_id = m.comment_id and a.decided_by = 'auto' and a.id < m.id
+                              order by a.id desc limit 1) a on a.model_score is not null
+                where m.decided_by <> 'auto' and m.decision in ('approve', 'reject') and m.created_at >= :since""",
+                Tuple.class).setParameter("since", since))
+                .stream().map(r -> new Scored(r.text("decision"), r.text("reason"), ((Number) r.get("model_score")).doubleValue()))
+                .toList();
     }
 
     /** The reasons of each comment's latest decision, for the dashboard; comments without one are absent. */

@@ -6,6 +6,7 @@ import com.hiwar.auth.User;
 import com.hiwar.comment.CommentStatus;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.Screening;
+import com.hiwar.moderation.model.ModelSource;
 import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Submission;
@@ -29,14 +30,14 @@ public class ModerationService implements Screening {
     private final CommentStore comments;
 
     @Inject
-    public ModerationService(ModerationConfig config, WordLists lists, CommentStore comments) {
+    public ModerationService(ModerationConfig config, WordLists lists, ModelSource model, CommentStore comments) {
         this.config = config;
         this.comments = comments;
-        this.pipeline = Pipelines.build(config, lists::matcher);
+        this.pipeline = Pipelines.build(config, lists::matcher, model);
     }
 
     /** The verdict, ready to be recorded against the comment it decided. */
-    record Outcome(Verdict verdict, String searchText) implements Screened {
+    record Outcome(Verdict verdict, String searchText, Long modelVersion, double modelScore) implements Screened {
         public CommentStatus status() {
             return switch (verdict.decision()) {
                 case PUBLISH -> CommentStatus.PUBLISHED;
@@ -50,7 +51,7 @@ public class ModerationService implements Screening {
         }
 
         public void record(long commentId, int version) {
-            ModerationDecision.automatic(commentId, version, verdict).persist();
+            ModerationDecision.automatic(commentId, version, verdict, modelVersion, modelScore).persist();
         }
     }
 
@@ -62,7 +63,7 @@ public class ModerationService implements Screening {
         Verdict verdict = pipeline.evaluate(submission);
         Audit.actAs("system", commentId == null ? "create" : "edit",
                 verdict.reasons().stream().map(Reason::rule).distinct().reduce((a, b) -> a + "," + b).orElse(null));
-        return new Outcome(verdict, submission.text().full().text());
+        return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore());
     }
 
     /** What the rules may ask about the author, each answered by one query at most, only when asked. */

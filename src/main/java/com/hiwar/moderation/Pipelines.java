@@ -2,7 +2,9 @@ package com.hiwar.moderation;
 
 import com.hiwar.moderation.rules.AuthorRules;
 import com.hiwar.moderation.rules.ContactRule;
+import com.hiwar.moderation.model.ModelSource;
 import com.hiwar.moderation.rules.LinkRule;
+import com.hiwar.moderation.rules.ModelRule;
 import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.ModerationRule;
 import com.hiwar.moderation.rules.ShoutingRule;
@@ -18,11 +20,15 @@ final class Pipelines {
     private Pipelines() {}
 
     /** {@code lists} holds both word lists, compiled together. */
-    public static ModerationPipeline build(ModerationConfig config, Supplier<TermMatcher> lists) {
+    public static ModerationPipeline build(ModerationConfig config, Supplier<TermMatcher> lists, ModelSource model) {
         List<ModerationRule> rules = new ArrayList<>();
         if (config.terms().enabled()) {
             rules.add(TermsRule.banned(lists));
             rules.add(TermsRule.suspect(lists));
+        }
+        if (config.model().enabled()) {
+            ModelRule.Thresholds thresholds = new ModelRule.Thresholds(config.model().rejectAt(), config.model().holdAt());
+            rules.add(new ModelRule(model::active, () -> thresholds));
         }
         rules.add(AuthorRules.preModeration());
         if (config.links().enabled()) {

@@ -30,6 +30,9 @@ class ModerationApiTest {
     WordLists lists;
 
     @Inject
+    com.hiwar.moderation.model.ModelSource models;
+
+    @Inject
     CommentStore comments;
 
     @Inject
@@ -67,7 +70,8 @@ class ModerationApiTest {
     void suspectTextWaitsAndACleanEditPublishesItWhileABannedEditRejects() {
         String article = Api.newArticle();
         String author = Tokens.reader(Tokens.newSubject());
-        long id = Api.post(author, article, Map.of("body", "يا حمار")).statusCode(201)
+        // Suspect, and below the model's reject-at (a plain insult like يا حمار the model now rejects).
+        long id = Api.post(author, article, Map.of("body", "يا منافق")).statusCode(201)
                 .body("status", equalTo("pending")).body("notice", containsString("Awaiting review"))
                 .extract().jsonPath().getLong("id");
         Api.as(author).body(Map.of("body", "أعتذر، لم أقصد")).patch("/api/v1/comments/{id}", id).then()
@@ -105,7 +109,7 @@ class ModerationApiTest {
     void newCommentersWaitUntilOneOfTheirCommentsIsPublished() {
         // The test profile turns the rule off for everyone else; this service has N = 1.
         ModerationService oneApproval = new ModerationService(
-                Offline.config(Map.of("hiwar.moderation.new-commenter-pending", "1")), lists, comments);
+                Offline.config(Map.of("hiwar.moderation.new-commenter-pending", "1")), lists, models, comments);
         String subject = Tokens.newSubject();
         String reader = Tokens.reader(subject);
         String article = Api.newArticle();

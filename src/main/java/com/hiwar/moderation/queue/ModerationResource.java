@@ -4,7 +4,10 @@ import com.hiwar.audit.AuditLog;
 import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.hiwar.comment.CommentStore;
+import com.hiwar.moderation.ModelFeedback;
+import com.hiwar.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +51,9 @@ public class ModerationResource {
     @Inject
     CommentStore comments;
 
+    @Inject
+    ModelFeedback feedback;
+
     @GET
     @Path("queues/{queue}")
     @Operation(summary = "A queue page: pending, reported, rejected, approved or all; oldest first unless order=newest")
@@ -90,8 +96,16 @@ public class ModerationResource {
 
     @GET
     @Path("stats")
-    @Operation(summary = "Queue sizes, oldest pending age, decisions per moderator per day, median time to decision")
-    public AuditLog.Stats stats() {
-        return audit.stats(queue.counts(), comments.oldestPendingSeconds());
+    @Operation(summary = "Queue sizes, oldest pending age, decisions per moderator per day, median time to decision,"
+            + " and how often the model agreed with moderators over the last days (default 30)")
+    public Stats stats(@RestQuery Integer days) {
+        int window = days == null ? 30 : days;
+        if (window < 1 || window > 365) {
+            throw ProblemException.invalid("days", "must be 1 to 365");
+        }
+        return new Stats(audit.stats(queue.counts(), comments.oldestPendingSeconds()), feedback.agreement(window));
     }
+
+    /** The queue's figures, and the model's agreement with moderators (its drift). */
+    public record Stats(@JsonUnwrapped AuditLog.Stats queue, ModelFeedback.Agreement model) {}
 }
