@@ -177,6 +177,27 @@ test('cards highlight what the pipeline matched, and show the author history and
   await context.close();
 });
 
+test('what the model held or rejected shows its score, version and the words it weighed most', async () => {
+  const article = newArticle();
+  const marker = 'mk' + randomUUID().replace(/[^a-f]/g, '').slice(0, 10);
+  const { body } = await api('POST', `/articles/${article}/comments`, token({ name: 'قارئ غاضب' }),
+    { body: `${marker} يا ابن الكلب يا واطي يا حقير`, articleTitle: 'خبر للاختبار' });
+  assert.ok(['rejected', 'pending'].includes(body.status), body.status);
+  const { context, page } = await dashboard();
+  await search(page, marker, body.status === 'rejected' ? 'rejected' : 'pending');
+  const card = page.locator(`.card[data-id="${body.id}"]`);
+  const chip = card.locator('.chip.model');
+  await chip.waitFor();
+  const chipText = await chip.textContent();
+  assert.match(chipText, /^النموذج 0\.\d\d \(الإصدار \d+\) · /);
+  assert.match(chipText, /كلب|واطي|حقير/);
+  // The words are marked in the text (by the model, or by a word list where both found the same word).
+  const marks = await card.locator('mark').allTextContents();
+  assert.ok(marks.some((m) => /كلب|واطي|حقير/.test(m)), String(marks));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the reader drawer: trust, pre-moderate, notes and ban', async () => {
   const { marker, ids } = await pendingComments(1);
   const { context, page } = await dashboard();

@@ -60,11 +60,26 @@ function highlighted(body, reasons) {
   let at = 0;
   for (const r of spans) {
     if (r.start < at) continue;
-    p.append(body.slice(at, r.start), el('mark', { title: r.rule + ': ' + (r.term || r.code), text: body.slice(r.start, r.end) }));
+    const score = typeof r.score === 'number' ? ' ' + r.score.toFixed(2) : '';
+    p.append(body.slice(at, r.start), el('mark', { class: r.rule === 'model' ? 'model' : null,
+      title: r.rule + score + ': ' + (r.term || r.code), text: body.slice(r.start, r.end) }));
     at = r.end;
   }
   p.append(body.slice(at));
   return p;
+}
+
+/** One chip per rule that fired; the model's spans share one chip with its score and version. */
+function reasonChips(reasons, t) {
+  const model = reasons.filter((r) => r.rule === 'model');
+  const chips = reasons.filter((r) => r.rule !== 'model')
+    .map((r) => el('span', { class: 'chip warn', text: r.rule + (r.term ? ' · ' + r.term : '') }));
+  if (model.length) {
+    const terms = model.map((r) => r.term).filter(Boolean);
+    chips.push(el('span', { class: 'chip warn model', title: model[0].message,
+      text: fmt(t.modelScore, { score: (model[0].score || 0).toFixed(2), v: model[0].modelVersion }) + (terms.length ? ' · ' + terms.join('، ') : '') }));
+  }
+  return chips;
 }
 
 function card(item, i) {
@@ -80,8 +95,7 @@ function card(item, i) {
     item.featured ? el('span', { class: 'badge featured', text: t.featured }) : null,
     item.claimedBy ? el('span', { class: 'badge', text: fmt(t.claimed, { who: item.claimedBy }) }) : null);
   const parent = item.parent ? el('p', { class: 'parent', dir: 'auto' }, fmt(t.replyTo, { name: item.parent.authorName || '—' }) + ' ', item.parent.body || '') : null;
-  const reasons = (item.reasons || []).length ? el('div', { class: 'reasons' },
-    ...item.reasons.map((r) => el('span', { class: 'chip warn', text: r.rule + (r.term ? ' · ' + r.term : '') }))) : null;
+  const reasons = (item.reasons || []).length ? el('div', { class: 'reasons' }, ...reasonChips(item.reasons, t)) : null;
   const reports = (item.reports || []).length ? el('div', { class: 'reports', 'aria-label': t.reports },
     ...item.reports.map((r) => el('span', { class: 'chip', text: (t.reasons[r.reason] || r.reason) + (r.note ? ': ' + r.note : '') }))) : null;
   const select = el('input', { type: 'checkbox', 'aria-label': 'select ' + item.id, checked: state.selected.has(item.id),
