@@ -12,3 +12,5 @@ mkdir -p "$(dirname "$out")"
 ./mvnw -q -DskipTests test-compile
 cp=$(./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
 java -cp "target/classes:target/test-classes:$cp" com.hiwar.moderation.model.TrainModel "$data" "$out"
+# The build's copy too, so the evaluation and the benchmark run right after use the new model.
+if [ -z "${2:-}" ]; then ./mvnw -q process-resources; fi

@@ -75,17 +75,13 @@ public final class Figures {
 
     /** The lowest threshold whose precision is at least the target, or NaN when none reaches it. */
     public double thresholdForPrecision(double target) {
-        double best = Double.NaN;
-        double[] candidates = candidates();
-        for (int i = candidates.length - 1; i >= 0; i--) {
-            double t = candidates[i];
+        // Precision wobbles where few rows score high; the lowest threshold that meets the target wins.
+        for (double t : candidates()) {
             if (truePositives(t) > 0 && precision(t) >= target) {
-                best = t;
-            } else if (!Double.isNaN(best) && precision(t) < target - 0.02) {
-                break; // far below the target: lower thresholds will not climb back
+                return t; // candidates ascend: the first that meets the target is the lowest
             }
         }
-        return best;
+        return Double.NaN;
     }
 
     /** The highest threshold whose recall is at least the target. */
