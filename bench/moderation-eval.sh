@@ -6,6 +6,7 @@
 #   bench/moderation-eval.sh --benign FILE ordinary sentences, one per line (bench/benign-news.txt)
 #   bench/moderation-eval.sh --thresholds FILE.tsv...  the model's recommended reject-at and hold-at
 #                                          from the files' held-out rows, and what each costs
+#   bench/moderation-eval.sh --heap        the model's heap (bytes per loaded model)
 #   bench/moderation-eval.sh               all of them: ../shared/eval/*.tsv, --evasion, --benign
 # Misses and false alarms go to stderr.
 set -euo pipefail
@@ -19,6 +20,7 @@ if [ $# -gt 0 ]; then
 else
   for f in "$root"/../shared/eval/*.tsv; do run "$f"; done
   run --thresholds "$root"/../shared/eval/*.tsv
+  run --heap
   run --evasion
   run --benign "$root/bench/benign-news.txt"
 fi

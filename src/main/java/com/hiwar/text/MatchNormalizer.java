@@ -232,17 +232,28 @@ public final class MatchNormalizer {
     }
 
     private static MatchText.Form form(List<MatchText.Token> tokens, int which) {
-        StringBuilder text = new StringBuilder();
-        int[] starts = new int[tokens.size()];
-        for (int i = 0; i < tokens.size(); i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            starts[i] = text.length();
-            MatchText.Token t = tokens.get(i);
-            text.append(which == 0 ? t.full() : which == 1 ? t.stripped() : t.skeleton());
+        int n = tokens.size(), length = Math.max(0, n - 1);
+        for (MatchText.Token t : tokens) {
+            length += part(t, which).length();
         }
-        return new MatchText.Form(text.toString(), starts);
+        // One array of the exact size: no builder growing, no copy but the String's own.
+        char[] text = new char[length];
+        int[] starts = new int[n];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                text[at++] = ' ';
+            }
+            starts[i] = at;
+            String part = part(tokens.get(i), which);
+            part.getChars(0, part.length(), text, at);
+            at += part.length();
+        }
+        return new MatchText.Form(new String(text), starts);
+    }
+
+    private static String part(MatchText.Token t, int which) {
+        return which == 0 ? t.full() : which == 1 ? t.stripped() : t.skeleton();
     }
 
     /**

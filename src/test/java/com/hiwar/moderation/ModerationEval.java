@@ -49,6 +49,7 @@ public final class ModerationEval {
             case "--evasion" -> evasion();
             case "--benign" -> benign(Path.of(args[1]));
             case "--thresholds" -> thresholds(List.of(args).subList(1, args.length));
+            case "--heap" -> heap();
             default -> labelled(Path.of(args[0]));
         }
     }
@@ -156,6 +157,34 @@ public final class ModerationEval {
         print("thresholds.hold_at.recall", Figures.format(f.recall(holdAt)));
         print("thresholds.hold_at.precision", Figures.format(f.precision(holdAt)));
         print("thresholds.hold_at.label0_rate", Figures.format(f.benignRate(holdAt)));
+    }
+
+    /**
+     * The model's heap: retained bytes per loaded model, measured as the growth of the used heap
+     * (after collections) while 20 copies are held, and the feature buffer one scoring thread keeps.
+     */
+    static void heap() {
+        byte[] bytes = com.hiwar.moderation.model.ShippedModel.bytes();
+        long before = usedAfterGc();
+        List<OffensiveModel> held = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            held.add(OffensiveModel.fromBytes(bytes));
+        }
+        long after = usedAfterGc();
+        print("model.file_bytes", bytes.length);
+        print("model.heap_bytes", (after - before) / held.size());
+        long beforeScoring = usedAfterGc();
+        held.get(0).score(String.join(" ", java.util.Collections.nCopies(400, "كلمة")));
+        print("model.scoring_buffer_bytes_per_thread", Math.max(0, usedAfterGc() - beforeScoring));
+        print("model.copies_held", held.size());
+    }
+
+    private static long usedAfterGc() {
+        Runtime r = Runtime.getRuntime();
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+        }
+        return r.totalMemory() - r.freeMemory();
     }
 
     static void benign(Path file) throws Exception {

@@ -90,10 +90,12 @@ public final class Features {
             MatchText.Token token = tokens.get(t);
             String full = token.full();
             grams(full, spec, shift, t, into);
-            int word = hash(WORD, full);
+            // The word and its clitic-stripped form (a suffix of it), hashed from the padded copy grams() left.
+            int word = hash(WORD, into.padded, 1, full.length() + 1);
             into.add(mix(word) >>> shift, t);
-            if (!token.stripped().equals(full)) {
-                into.add(mix(hash(STRIPPED, token.stripped())) >>> shift, t);
+            int clitic = full.length() - token.stripped().length();
+            if (clitic > 0) {
+                into.add(mix(hash(STRIPPED, into.padded, 1 + clitic, full.length() + 1)) >>> shift, t);
             }
             // Arabic words and Latin-script ones meet at their consonant skeleton (حمار, 7mar, hmar: حمر),
             // so what the Arabic training rows teach reaches Arabizi too.
@@ -137,10 +139,10 @@ public final class Features {
         into.size = size;
     }
 
-    private static int hash(int kind, String s) {
+    private static int hash(int kind, char[] c, int from, int to) {
         int h = FNV_OFFSET ^ kind;
-        for (int i = 0; i < s.length(); i++) {
-            h = (h ^ s.charAt(i)) * FNV_PRIME;
+        for (int i = from; i < to; i++) {
+            h = (h ^ c[i]) * FNV_PRIME;
         }
         return h;
     }

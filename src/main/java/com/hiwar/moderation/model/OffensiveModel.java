@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -104,14 +103,18 @@ public final class OffensiveModel {
          */
         public List<Span> explain(int max) {
             List<MatchText.Token> tokens = text.tokens();
-            Integer[] order = new Integer[tokens.size()];
-            for (int t = 0; t < order.length; t++) {
-                order[t] = t;
-            }
-            Arrays.sort(order, Comparator.comparingDouble((Integer t) -> -sum[t]));
             boolean[] chosen = new boolean[tokens.size()];
-            for (int i = 0; i < Math.min(max, order.length) && sum[order[i]] > 0; i++) {
-                chosen[order[i]] = true;
+            for (int k = 0; k < max; k++) { // the few strongest by repeated scans: no boxing, no sort of a long text
+                int top = -1;
+                for (int t = 0; t < sum.length; t++) {
+                    if (!chosen[t] && sum[t] > 0 && (top < 0 || sum[t] > sum[top])) {
+                        top = t;
+                    }
+                }
+                if (top < 0) {
+                    break;
+                }
+                chosen[top] = true;
             }
             List<Span> spans = new ArrayList<>();
             for (int t = 0; t < tokens.size(); t++) {
