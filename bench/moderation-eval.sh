@@ -14,7 +14,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./mvnw -q -DskipTests test-compile
 cp=$(./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-run() { java -cp "target/classes:target/test-classes:$cp" com.hiwar.moderation.ModerationEval "$@"; }
+# Settings can be tried without a rebuild: EVAL_OPTS="-Dhiwar.moderation.model.hold-at=0.43" bench/moderation-eval.sh
+run() { java ${EVAL_OPTS:-} -cp "target/classes:target/test-classes:$cp" com.hiwar.moderation.ModerationEval "$@"; }
 if [ $# -gt 0 ]; then
   run "$@"
 else

@@ -21,11 +21,16 @@ public final class Offline {
 
     private Offline() {}
 
+    /** Defaults, then {@code -Dhiwar.moderation...} system properties (the evaluation's what-ifs), then the overrides. */
     public static ModerationConfig config(Map<String, String> overrides) {
+        Map<String, String> values = new java.util.HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("hiwar.moderation."))
+                .forEach(k -> values.put(k, System.getProperty(k)));
+        values.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withMapping(ModerationConfig.class)
                 .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
-                .withDefaultValues(overrides)
+                .withDefaultValues(values)
                 .build();
         return config.getConfigMapping(ModerationConfig.class);
     }
