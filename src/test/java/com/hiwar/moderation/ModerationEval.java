@@ -58,27 +58,12 @@ public final class ModerationEval {
         return PIPELINE.evaluate(Submission.of(text, Offline.ESTABLISHED, false)).decision();
     }
 
-    static void labelled(Path file) throws Exception {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || !lines.get(0).equals("id\tsource\tlabel\ttext")) {
-            throw new IllegalArgumentException(file + ": expected the header id<TAB>source<TAB>label<TAB>text");
-        }
-        long tpR = 0, fpR = 0, tpF = 0, fpF = 0, positives = 0, negatives = 0;
-        Map<String, Integer> falseAlarms = new java.util.HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", 4);
-            if (f.length < 4) {
-                continue;
-            }
-            boolean offensive = f[2].trim().equals("1");
-            Verdict v = LISTS.evaluate(Submission.of(f[3], Offline.ESTABLISHED, false));
-            Decision d = v.decision();
-            if (!offensive && d != Decision.PUBLISH) {
-                v.reasons().stream().map(r -> r.rule() + (r.term() == null ? "" : "=" + r.term())).distinct()
-                        .forEach(r -> falseAlarms.merge(r, 1, Integer::sum));
-            }
-            boolean rejected = d == Decision.REJECT;
-            boolean flagged = d != Decision.PUBLISH;
+    /** Decisions against labels: precision and recall of "rejected" and of "rejected or pending", false alarms on label 0. */
+    static final class Tally {
+        long tpR, fpR, tpF, fpF, positives, negatives;
+
+        void add(boolean offensive, Decision d) {
+            boolean rejected = d == Decision.REJECT, flagged = d != Decision.PUBLISH;
             if (offensive) {
                 positives++;
                 tpR += rejected ? 1 : 0;
@@ -89,16 +74,34 @@ public final class ModerationEval {
                 fpF += flagged ? 1 : 0;
             }
         }
+
+        void print(String prefix) {
+            ModerationEval.print(prefix + ".rejected.precision", ratio(tpR, tpR + fpR));
+            ModerationEval.print(prefix + ".rejected.recall", ratio(tpR, positives));
+            ModerationEval.print(prefix + ".flagged.precision", ratio(tpF, tpF + fpF));
+            ModerationEval.print(prefix + ".flagged.recall", ratio(tpF, positives));
+            ModerationEval.print(prefix + ".label0.rejected_rate", ratio(fpR, negatives));
+            ModerationEval.print(prefix + ".label0.flagged_rate", ratio(fpF, negatives));
+        }
+    }
+
+    static void labelled(Path file) throws Exception {
+        List<Example> rows = LabelledFiles.read(file);
+        Tally lists = new Tally();
+        Map<String, Integer> falseAlarms = new java.util.HashMap<>();
+        for (Example row : rows) {
+            Verdict v = LISTS.evaluate(Submission.of(row.text(), Offline.ESTABLISHED, false));
+            if (!row.offensive() && v.decision() != Decision.PUBLISH) {
+                v.reasons().stream().map(r -> r.rule() + (r.term() == null ? "" : "=" + r.term())).distinct()
+                        .forEach(r -> falseAlarms.merge(r, 1, Integer::sum));
+            }
+            lists.add(row.offensive(), v.decision());
+        }
         String name = file.getFileName().toString().replaceFirst("\\.tsv$", "");
-        print(name + ".rows", positives + negatives);
-        print(name + ".offensive", positives);
-        print(name + ".rejected.precision", ratio(tpR, tpR + fpR));
-        print(name + ".rejected.recall", ratio(tpR, positives));
-        print(name + ".flagged.precision", ratio(tpF, tpF + fpF));
-        print(name + ".flagged.recall", ratio(tpF, positives));
-        print(name + ".label0.rejected_rate", ratio(fpR, negatives));
-        print(name + ".label0.flagged_rate", ratio(fpF, negatives));
-        model(name, LabelledFiles.read(file).stream().filter(Example::heldOut).toList());
+        print(name + ".rows", lists.positives + lists.negatives);
+        print(name + ".offensive", lists.positives);
+        lists.print(name);
+        model(name, rows.stream().filter(Example::heldOut).toList());
         falseAlarms.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
                 .forEach(e -> System.err.println("FALSE ALARM " + e.getValue() + " " + e.getKey()));
     }
@@ -114,26 +117,11 @@ public final class ModerationEval {
         print(name + ".model.macro_f1", Figures.format(f.macroF1(0.5)));
         print(name + ".model.offensive.precision", Figures.format(f.precision(0.5)));
         print(name + ".model.offensive.recall", Figures.format(f.recall(0.5)));
-        long tpR = 0, fpR = 0, tpF = 0, fpF = 0, positives = 0, negatives = 0;
+        Tally pipeline = new Tally();
         for (Example e : test) {
-            Decision d = PIPELINE.evaluate(Submission.of(e.cleanText(), Offline.ESTABLISHED, false)).decision();
-            boolean rejected = d == Decision.REJECT, flagged = d != Decision.PUBLISH;
-            if (e.offensive()) {
-                positives++;
-                tpR += rejected ? 1 : 0;
-                tpF += flagged ? 1 : 0;
-            } else {
-                negatives++;
-                fpR += rejected ? 1 : 0;
-                fpF += flagged ? 1 : 0;
-            }
+            pipeline.add(e.offensive(), PIPELINE.evaluate(Submission.of(e.cleanText(), Offline.ESTABLISHED, false)).decision());
         }
-        print(name + ".pipeline.rejected.precision", ratio(tpR, tpR + fpR));
-        print(name + ".pipeline.rejected.recall", ratio(tpR, positives));
-        print(name + ".pipeline.flagged.precision", ratio(tpF, tpF + fpF));
-        print(name + ".pipeline.flagged.recall", ratio(tpF, positives));
-        print(name + ".pipeline.label0.rejected_rate", ratio(fpR, negatives));
-        print(name + ".pipeline.label0.flagged_rate", ratio(fpF, negatives));
+        pipeline.print(name + ".pipeline");
     }
 
     /**
