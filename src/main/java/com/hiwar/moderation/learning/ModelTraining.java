@@ -37,6 +37,7 @@ import org.jboss.logging.Logger;
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
+    public static final String LOCATION = "/api/v1/admin/models/jobs/";
 
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "model-training");
@@ -70,7 +71,18 @@ public class ModelTraining {
         if (since.isAfter(Instant.now())) {
             throw ProblemException.invalid("since", "must not be in the future");
         }
-        JobView job = QuarkusTransaction.requiringNew().call(() -> JobView.of(TrainingJob.create(since, force, by)));
+        JobView job = QuarkusTransaction.requiringNew().call(() -> {
+            // One job at a time across instances: a second request (or a retry) is shown the running one.
+            TrainingJob.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('hiwar:model-training'))")
+                    .getSingleResult();
+            TrainingJob.running(config.abandonedAfter()).ifPresent(running -> {
+                throw new ProblemException(409, "training-running", "A training job is running",
+                        "Job " + running.id + " started at " + running.createdAt + " is " + Math.round(running.progress * 100)
+                                + " % done; its progress is at Location", java.util.List.of(),
+                        Map.of("Location", LOCATION + running.id));
+            });
+            return JobView.of(TrainingJob.create(since, force, by));
+        });
         jobs.execute(() -> run(job.id()));
         return job;
     }

@@ -4,6 +4,8 @@ import com.hiwar.auth.ActiveAccount;
 import com.hiwar.auth.Actor;
 import com.hiwar.auth.CurrentUser;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.idempotency.Idempotency;
+import com.hiwar.idempotency.Writes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Admins train model versions, read their figures and choose the active one. */
@@ -49,6 +51,9 @@ public class ModelsResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Writes writes;
+
     @GET
     @Operation(summary = "Model versions, newest first, with the figures each was judged by")
     public List<Models.Summary> list() {
@@ -58,11 +63,15 @@ public class ModelsResource {
     @POST
     @Operation(summary = "Start a training job over the labelled files and moderators' decisions since a date")
     @APIResponse(responseCode = "202", description = "The job; follow Location for its progress")
-    public Response train(TrainRequest request) {
+    @APIResponse(responseCode = "409", description = "A job is running; Location is its progress")
+    public Response train(TrainRequest request, @RestHeader(Idempotency.HEADER) String idempotencyKey) {
         Actor actor = currentUser.requireActive();
         TrainRequest r = request == null ? new TrainRequest(null, null) : request;
-        ModelTraining.JobView job = training.start(since(r.since()), Boolean.TRUE.equals(r.force()), actor.subject());
-        return Response.accepted(job).location(URI.create("/api/v1/admin/models/jobs/" + job.id())).build();
+        Instant since = since(r.since());
+        return writes.run(actor, "model-train", null, idempotencyKey, "model-train", r, () -> {
+            ModelTraining.JobView job = training.start(since, Boolean.TRUE.equals(r.force()), actor.subject());
+            return Idempotency.Result.accepted(ModelTraining.LOCATION + job.id(), job);
+        });
     }
 
     @GET

@@ -44,6 +44,11 @@ public class TrainingJob extends PanacheEntityBase {
         return job;
     }
 
+    /** A job still running and heard from lately. */
+    static java.util.Optional<TrainingJob> running(Duration abandonedAfter) {
+        return find("state = 'running' and updatedAt >= ?1", Instant.now().minus(abandonedAfter)).firstResultOptional();
+    }
+
     /** Jobs whose instance stopped mid-way: nothing will finish them. */
     static int failAbandoned(Duration after) {
         return update("state = 'failed', outcome = 'abandoned: the instance running it stopped', updatedAt = ?1 "

@@ -57,6 +57,11 @@ class ModelsApiTest {
     static JsonPath train(String admin, Map<String, Object> body) {
         String location = Api.as(admin).body(body).post("/api/v1/admin/models").then().statusCode(202)
                 .body("state", equalTo("running")).extract().header("Location");
+        return finished(admin, location);
+    }
+
+    /** Waits for the job to end; it must have succeeded. */
+    static JsonPath finished(String admin, String location) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             JsonPath job = Api.as(admin).get(location).then().statusCode(200).extract().jsonPath();
@@ -193,6 +198,31 @@ class ModelsApiTest {
         String v = "find { it.version == " + job.getLong("version") + " }";
         JsonPath listed = Api.as(admin).get("/api/v1/admin/models").then().extract().jsonPath();
         assertEquals(2, listed.getInt(v + ".figures.training.decisionRows") + listed.getInt(v + ".figures.training.heldBackDecisions"));
+    }
+
+    @Test
+    void oneJobRunsAtATimeAndARetryReplaysTheFirstAnswer() {
+        String admin = admin();
+        // A job another instance is running (heard from just now).
+        UUID running = UUID.randomUUID();
+        Db.exec("insert into model_jobs (id, state, since, requested_by, progress) values (?1, 'running', now(), 'other', 0.4)",
+                running);
+        try {
+            Api.as(admin).body(Map.of()).post("/api/v1/admin/models").then().statusCode(409)
+                    .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("training-running"))
+                    .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/admin/models/jobs/" + running));
+        } finally {
+            Db.exec("update model_jobs set state = 'failed', outcome = 'test' where id = ?1", running);
+        }
+        // With an Idempotency-Key, a retry gets the first answer again instead of a second job.
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("since", Instant.now().toString());
+        String first = Api.as(admin).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/admin/models").then().statusCode(202).extract().jsonPath().getString("id");
+        String again = Api.as(admin).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/admin/models").then().statusCode(202).extract().jsonPath().getString("id");
+        assertEquals(first, again);
+        finished(admin, "/api/v1/admin/models/jobs/" + first);
     }
 
     /** A reader's comment, put in the queue so a moderator can decide it. */
