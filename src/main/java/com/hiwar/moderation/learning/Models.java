@@ -5,6 +5,7 @@ import com.hiwar.moderation.model.ModelSource;
 import com.hiwar.moderation.model.OffensiveModel;
 import com.hiwar.moderation.model.ShippedModel;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.signal.Announcements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -21,8 +22,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,11 +39,7 @@ public class Models implements ModelSource {
     private static final Logger LOG = Logger.getLogger(Models.class);
 
     private volatile ActiveModel active;
-    private final ExecutorService loads = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "model-load");
-        t.setDaemon(true);
-        return t;
-    });
+    private Announcements announcements;
 
     @Inject
     RedisDataSource redis;
@@ -61,11 +56,8 @@ public class Models implements ModelSource {
     void start(@Observes StartupEvent event) {
         seedShipped();
         refresh();
-        try {
-            redis.pubsub(String.class).subscribe(CHANNEL, message -> loads.execute(this::refresh));
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot subscribe to model switches (%s); relying on the 30 s check", e.getMessage());
-        }
+        announcements = new Announcements(redis, CHANNEL, "model-load");
+        announcements.listen(this::refresh);
     }
 
     @Override
@@ -138,11 +130,7 @@ public class Models implements ModelSource {
 
     void announce() {
         refresh();
-        try {
-            redis.pubsub(String.class).publish(CHANNEL, Long.toString(active.version()));
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not announce the model switch (%s); other instances pick it up within 30 s", e.getMessage());
-        }
+        announcements.announce(Long.toString(active.version()));
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,6 @@
  * version out.
  *
  * <p>Owns: model_versions, model_jobs.
- * <p>May use: auth, idempotency, moderation, moderation.model, problem.
+ * <p>May use: auth, idempotency, moderation, moderation.model, problem, signal.
  */
 package com.hiwar.moderation.learning;

@@ -4,6 +4,7 @@ import com.hiwar.moderation.rules.TermMatcher;
 import com.hiwar.moderation.rules.WordListName;
 import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.signal.Announcements;
 import com.hiwar.text.MatchNormalizer;
 import com.hiwar.text.TextSanitizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,8 +20,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,12 +43,7 @@ public class WordLists {
 
     // Replaced whole on a change: request threads always see one consistent matcher.
     private volatile Compiled compiled = new Compiled(Map.of(), new TermMatcher(Map.of()));
-    // Rebuilds run off the Redis event loop, one at a time.
-    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "wordlist-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
+    private Announcements announcements;
 
     @Inject
     RedisDataSource redis;
@@ -63,11 +57,8 @@ public class WordLists {
             }
         });
         refresh();
-        try {
-            redis.pubsub(String.class).subscribe(CHANNEL, message -> rebuilds.execute(this::refresh));
-        } catch (RuntimeException e) {
-            LOG.warnf("Cannot subscribe to word list changes (%s); relying on the 30 s version check", e.getMessage());
-        }
+        announcements = new Announcements(redis, CHANNEL, "wordlist-rebuild");
+        announcements.listen(this::refresh);
     }
 
     public TermMatcher matcher() {
@@ -130,12 +121,7 @@ public class WordLists {
             return header.version;
         });
         refresh();
-        try {
-            redis.pubsub(String.class).publish(CHANNEL, list.id() + ":" + version);
-        } catch (RuntimeException e) {
-            LOG.warnf("Could not announce the %s list change (%s); other instances pick it up within 30 s",
-                    list.id(), e.getMessage());
-        }
+        announcements.announce(list.id() + ":" + version);
         return summary(list);
     }
 
