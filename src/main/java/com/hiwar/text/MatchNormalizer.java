@@ -33,9 +33,6 @@ public final class MatchNormalizer {
     private static final ArabicNormalizer ARABIC = new ArabicNormalizer();
     private static final PersianNormalizer PERSIAN = new PersianNormalizer();
 
-    /** Clitic prefixes, longest first; single letters only come off words of 3+ letters. */
-    private static final String[] LONG_CLITICS = {"وال", "بال", "فال", "كال", "لل", "ال"};
-    private static final String[] SHORT_CLITICS = {"و", "ف", "ب", "ل", "ك"};
 
     static {
         for (int c = 0; c < 0x10000; c++) {
@@ -137,9 +134,10 @@ public final class MatchNormalizer {
 
     /** Normalizes a whole comment. */
     public static MatchText normalize(String text) {
-        List<String> words = new ArrayList<>();
-        List<int[]> spans = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        List<Word> words = new ArrayList<>();
+        // The word being read, in a plain array: appending a char is a store, not a builder call.
+        char[] word = new char[32];
+        int length = 0;
         int wordStart = -1, wordEnd = -1;
         int n = text.length();
         for (int i = 0; i < n; ) {
@@ -160,57 +158,67 @@ public final class MatchNormalizer {
                 }
             }
             if (m == SEPARATOR) {
-                if (word.length() > 0) {
-                    words.add(word.toString());
-                    spans.add(new int[] {wordStart, wordEnd});
-                    word.setLength(0);
+                if (length > 0) {
+                    words.add(new Word(new String(word, 0, length), wordStart, wordEnd));
+                    length = 0;
                 }
             } else if (m == DROP) {
-                if (word.length() > 0) {
+                if (length > 0) {
                     wordEnd = next; // marks and tatweel after a letter belong to its word
                 }
             } else {
-                if (word.length() == 0) {
+                if (length == 0) {
                     wordStart = i;
                 }
-                if (multi != null) {
-                    word.append(multi);
-                } else {
-                    word.append(m);
+                int adding = multi != null ? multi.length() : 1;
+                if (length + adding > word.length) {
+                    word = java.util.Arrays.copyOf(word, Math.max(word.length * 2, length + adding));
                 }
+                if (multi != null) {
+                    multi.getChars(0, adding, word, length);
+                } else {
+                    word[length] = m;
+                }
+                length += adding;
                 wordEnd = next;
             }
             i = next;
         }
-        if (word.length() > 0) {
-            words.add(word.toString());
-            spans.add(new int[] {wordStart, wordEnd});
+        if (length > 0) {
+            words.add(new Word(new String(word, 0, length), wordStart, wordEnd));
         }
-        return build(text, joinSpelledOut(words, spans));
+        return build(text, joinSpelledOut(words));
     }
 
     /** A word of the text and where it stands in the original (start inclusive, end exclusive). */
     private record Word(String text, int start, int end) {}
 
     /** Letters spelled out one at a time (ح م ا ر, ح.م.ا.ر, f*u*c*k) become one word again. */
-    private static List<Word> joinSpelledOut(List<String> words, List<int[]> spans) {
+    private static List<Word> joinSpelledOut(List<Word> words) {
+        boolean any = false;
+        for (int i = 1; i < words.size() && !any; i++) {
+            any = isSingleLetter(words.get(i - 1).text()) && isSingleLetter(words.get(i).text());
+        }
+        if (!any) {
+            return words; // the usual case: nothing spelled out
+        }
         List<Word> out = new ArrayList<>();
         int i = 0;
         while (i < words.size()) {
             int j = i;
-            while (j < words.size() && isSingleLetter(words.get(j))) {
+            while (j < words.size() && isSingleLetter(words.get(j).text())) {
                 j++;
             }
             // Two or more single letters in a row are one word spelled out (ك س, ح.م.ا.ر).
             if (j - i >= 2) {
                 StringBuilder joined = new StringBuilder();
                 for (int k = i; k < j; k++) {
-                    joined.append(words.get(k));
+                    joined.append(words.get(k).text());
                 }
-                out.add(new Word(joined.toString(), spans.get(i)[0], spans.get(j - 1)[1]));
+                out.add(new Word(joined.toString(), words.get(i).start(), words.get(j - 1).end()));
                 i = j;
             } else {
-                out.add(new Word(words.get(i), spans.get(i)[0], spans.get(i)[1]));
+                out.add(words.get(i));
                 i++;
             }
         }
@@ -225,8 +233,10 @@ public final class MatchNormalizer {
         List<MatchText.Token> tokens = new ArrayList<>(words.size());
         for (Word w : words) {
             String full = canonical(w.text());
-            tokens.add(new MatchText.Token(full, stripClitic(full), Arabizi.skeletonOfToken(full),
-                    Arabizi.hasLetterDigit(full), w.start(), w.end()));
+            String skeleton = Arabizi.skeletonOfToken(full);
+            // Only a Latin-script token has a skeleton; only it can be Arabizi.
+            boolean arabizi = skeleton.charAt(0) != '\u0000' && Arabizi.hasLetterDigit(full);
+            tokens.add(new MatchText.Token(full, stripClitic(full), skeleton, arabizi, w.start(), w.end()));
         }
         return new MatchText(original, tokens, form(tokens, 0), form(tokens, 1), form(tokens, 2));
     }
@@ -326,19 +336,21 @@ public final class MatchNormalizer {
     }
 
     static String stripClitic(String word) {
-        char first = word.isEmpty() ? 0 : word.charAt(0);
-        if (first != 'و' && first != 'ف' && first != 'ب' && first != 'ل' && first != 'ك' && first != 'ا') {
+        int n = word.length();
+        if (n < 3) {
             return word;
         }
-        for (String prefix : LONG_CLITICS) {
-            if (word.startsWith(prefix) && word.length() - prefix.length() >= 2) {
-                return word.substring(prefix.length());
-            }
+        char a = word.charAt(0), b = word.charAt(1);
+        // Clitic prefixes, longest first: وال بال فال كال, then لل ال, each leaving 2+ letters.
+        if ((a == 'و' || a == 'ب' || a == 'ف' || a == 'ك') && b == 'ا' && word.charAt(2) == 'ل' && n - 3 >= 2) {
+            return word.substring(3);
         }
-        for (String prefix : SHORT_CLITICS) {
-            if (word.startsWith(prefix) && word.length() - prefix.length() >= 3) {
-                return word.substring(prefix.length());
-            }
+        if ((a == 'ل' && b == 'ل' || a == 'ا' && b == 'ل') && n - 2 >= 2) {
+            return word.substring(2);
+        }
+        // A single و ف ب ل ك only comes off a word of 3+ letters after it.
+        if ((a == 'و' || a == 'ف' || a == 'ب' || a == 'ل' || a == 'ك') && n - 1 >= 3) {
+            return word.substring(1);
         }
         return word;
     }
