@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import java.util.TreeMap;
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**
  * The word lists compiled into Aho-Corasick automata over normalized text: whole words only,
@@ -29,8 +29,9 @@ public final class TermMatcher {
     /** A list entry found in a text: which list, the entry as listed, the span in the original, and how it was found. */
     public record Hit(WordListName list, String entry, int start, int end, String via) {}
 
-    private final Trie words;
-    private final Trie skeletons;
+    // Double-array automata: a state change is two array reads, no map and no boxing per character.
+    private final AhoCorasickDoubleArrayTrie<Map<WordListName, String>> words;
+    private final AhoCorasickDoubleArrayTrie<Map<WordListName, String>> skeletons;
     private final Map<String, Map<WordListName, String>> entryOfWord = new HashMap<>();
     private final Map<String, Map<WordListName, String>> entryOfSkeleton = new HashMap<>();
     private final Map<WordListName, Integer> sizes = new EnumMap<>(WordListName.class);
@@ -39,8 +40,6 @@ public final class TermMatcher {
     private static final String UNKNOWN = "\u0001\u0002";
 
     public TermMatcher(Map<WordListName, ? extends Iterable<String>> lists) {
-        Trie.TrieBuilder words = Trie.builder();
-        Trie.TrieBuilder skeletons = Trie.builder();
         lists.forEach((list, entries) -> {
             int n = 0;
             for (String entry : entries) {
@@ -54,19 +53,17 @@ public final class TermMatcher {
                     continue;
                 }
                 n++;
-                words.addKeyword(term);
                 String skeleton = MatchNormalizer.skeletonTerm(normalized);
                 if (skeleton != null) {
                     String key = define(skeleton, skeletonIds);
                     entryOfSkeleton.computeIfAbsent(key, k -> new EnumMap<>(WordListName.class))
                             .putIfAbsent(list, entry.strip());
-                    skeletons.addKeyword(key);
                 }
             }
             sizes.put(list, n);
         });
-        this.words = words.build();
-        this.skeletons = skeletons.build();
+        this.words = automaton(entryOfWord);
+        this.skeletons = automaton(entryOfSkeleton);
     }
 
     public int size(WordListName list) {
@@ -83,21 +80,26 @@ public final class TermMatcher {
         StringBuilder stripped = new StringBuilder(tokens.size() * 2);
         boolean anyStripped = false, anyArabizi = false;
         for (MatchText.Token t : tokens) {
+            int at = full.length();
             encode(full, t.full(), wordIds);
-            encode(stripped, t.stripped(), wordIds);
-            anyStripped |= !t.stripped().equals(t.full());
+            if (t.stripped().equals(t.full())) {
+                stripped.append(full, at, full.length()); // no clitic: the same code, without a second lookup
+            } else {
+                encode(stripped, t.stripped(), wordIds);
+                anyStripped = true;
+            }
             anyArabizi |= t.arabizi();
         }
-        collect(text, full, words, entryOfWord, "word", hits);
+        collect(text, full, words, "word", hits);
         if (anyStripped) {
-            collect(text, stripped, words, entryOfWord, "clitic", hits);
+            collect(text, stripped, words, "clitic", hits);
         }
         if (anyArabizi) {
             StringBuilder skeleton = new StringBuilder(tokens.size() * 2);
             for (MatchText.Token t : tokens) {
                 encode(skeleton, t.skeleton(), skeletonIds);
             }
-            collect(text, skeleton, skeletons, entryOfSkeleton, "arabizi", hits);
+            collect(text, skeleton, skeletons, "arabizi", hits);
         }
         return new ArrayList<>(hits.values());
     }
@@ -124,20 +126,34 @@ public final class TermMatcher {
         }
     }
 
-    private static void collect(MatchText text, CharSequence form, Trie trie,
-                                Map<String, Map<WordListName, String>> entries, String via, Map<String, Hit> hits) {
-        boolean arabizi = via.equals("arabizi");
-        for (Emit emit : trie.parseText(form)) {
-            int first = emit.getStart() / 2;
-            int last = emit.getEnd() / 2;
-            if (arabizi && text.tokens().subList(first, last + 1).stream().noneMatch(MatchText.Token::arabizi)) {
-                continue; // plain Latin words only meet Arabic entries through a letter-digit
-            }
-            int start = text.startOf(first), end = text.endOf(last);
-            entries.get(emit.getKeyword()).forEach((list, entry) ->
-                    // The same entry at the same span counts once, whichever pass found it first.
-                    hits.putIfAbsent(list + "\u0000" + entry + "\u0000" + start + ":" + end,
-                            new Hit(list, entry, start, end, via)));
+    /** The automaton over these entries; null when there are none (an empty automaton cannot be built). */
+    private static AhoCorasickDoubleArrayTrie<Map<WordListName, String>> automaton(
+            Map<String, Map<WordListName, String>> entries) {
+        if (entries.isEmpty()) {
+            return null;
         }
+        AhoCorasickDoubleArrayTrie<Map<WordListName, String>> trie = new AhoCorasickDoubleArrayTrie<>();
+        trie.build(new TreeMap<>(entries));
+        return trie;
+    }
+
+    private static void collect(MatchText text, CharSequence form, AhoCorasickDoubleArrayTrie<Map<WordListName, String>> trie,
+                                String via, Map<String, Hit> hits) {
+        if (trie == null) {
+            return;
+        }
+        boolean arabizi = via.equals("arabizi");
+        trie.parseText(form, (begin, end, entries) -> {
+            int first = begin / 2;
+            int last = (end - 1) / 2; // end is exclusive
+            if (arabizi && text.tokens().subList(first, last + 1).stream().noneMatch(MatchText.Token::arabizi)) {
+                return; // plain Latin words only meet Arabic entries through a letter-digit
+            }
+            int start = text.startOf(first), stop = text.endOf(last);
+            entries.forEach((list, entry) ->
+                    // The same entry at the same span counts once, whichever pass found it first.
+                    hits.putIfAbsent(list + "\u0000" + entry + "\u0000" + start + ":" + stop,
+                            new Hit(list, entry, start, stop, via)));
+        });
     }
 }
