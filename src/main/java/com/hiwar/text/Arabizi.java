@@ -1,7 +1,5 @@
 package com.hiwar.text;
 
-import java.util.Map;
-
 /**
  * Arabizi, the Latin-script chat spelling of Arabic, where digits stand for letters Latin
  * lacks (2 ء, 3 ع, 5 خ, 6 ط, 7 ح, 8 ق, 9 ص). No library covers it, so this is custom: a token
@@ -11,10 +9,20 @@ import java.util.Map;
  */
 final class Arabizi {
 
-    private static final Map<String, Character> DIGRAPHS = Map.of(
-            "sh", 'ش', "kh", 'خ', "gh", 'غ', "th", 'ت', "dh", 'ز');
 
     private Arabizi() {}
+
+    /** The letter a Latin letter followed by h spells (sh, kh, gh, th, dh), or 0. */
+    private static char digraph(char c) {
+        return switch (c) {
+            case 's' -> 'ش';
+            case 'k' -> 'خ';
+            case 'g' -> 'غ';
+            case 't' -> 'ت';
+            case 'd' -> 'ز';
+            default -> 0;
+        };
+    }
 
     private static char letter(char c) {
         return switch (c) {
@@ -77,13 +85,11 @@ final class Arabizi {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (i + 1 < token.length()) {
-                Character pair = DIGRAPHS.get(token.substring(i, i + 2));
-                if (pair != null) {
-                    append(out, pair);
-                    i++;
-                    continue;
-                }
+            char pair = i + 1 < token.length() && token.charAt(i + 1) == 'h' ? digraph(c) : 0;
+            if (pair != 0) {
+                append(out, pair);
+                i++;
+                continue;
             }
             char a = letter(c);
             if (a != 0) {

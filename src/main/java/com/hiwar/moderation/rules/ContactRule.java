@@ -39,6 +39,17 @@ public final class ContactRule extends ModerationRule.Named {
         return s.codePoints().filter(Character::isDigit).map(cp -> Character.digit(cp, 10)).distinct().count();
     }
 
+    /** Character.isDigit, without its table lookup for the two scripts comments are written in. */
+    private static boolean isDigit(int cp) {
+        if (cp < 0x80) {
+            return cp >= '0' && cp <= '9';
+        }
+        if (cp >= 0x0600 && cp <= 0x06FF) {
+            return (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+        }
+        return Character.isDigit(cp);
+    }
+
     private static boolean isSeparator(int cp) {
         return cp == ' ' || cp == '-' || cp == '.' || cp == '(' || cp == ')' || cp == '+' || cp == '/' || cp == '\u00A0';
     }
@@ -47,9 +58,12 @@ public final class ContactRule extends ModerationRule.Named {
     private void phones(String body, List<Reason> reasons) {
         int start = -1, end = -1, digits = 0;
         for (int i = 0; i <= body.length(); ) {
-            int cp = i < body.length() ? body.codePointAt(i) : -1;
+            int cp = i < body.length() ? body.charAt(i) : -1;
+            if (cp >= 0 && Character.isHighSurrogate((char) cp)) {
+                cp = body.codePointAt(i);
+            }
             int next = cp < 0 ? i + 1 : i + Character.charCount(cp);
-            if (cp >= 0 && Character.isDigit(cp)) {
+            if (cp >= 0 && isDigit(cp)) {
                 if (start < 0) {
                     start = i;
                     digits = 0;

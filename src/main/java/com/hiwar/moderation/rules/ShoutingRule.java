@@ -24,12 +24,9 @@ public final class ShoutingRule extends ModerationRule.Named {
     @Override
     public Verdict evaluate(Submission submission) {
         String body = submission.body();
-        int letters = 0, latin = 0, capitals = 0;
+        int latin = 0, capitals = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-            }
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 latin++;
                 if (c <= 'Z') {
@@ -37,7 +34,8 @@ public final class ShoutingRule extends ModerationRule.Named {
                 }
             }
         }
-        if (latin >= config.minLetters() && latin * 2 >= letters && capitals >= config.capitalShare() * latin) {
+        // Letters of every script are counted only when the Latin ones could be shouting.
+        if (latin >= config.minLetters() && capitals >= config.capitalShare() * latin && latin * 2 >= letters(body)) {
             return Verdict.of(Decision.PENDING, Reason.of(name(), "capitals", "Written in capitals"));
         }
         MatchText.Token flood = floodingWord(submission.text().tokens());
@@ -57,6 +55,16 @@ public final class ShoutingRule extends ModerationRule.Named {
             }
         }
         return Verdict.PUBLISH;
+    }
+
+    private static int letters(String body) {
+        int letters = 0;
+        for (int i = 0; i < body.length(); i++) {
+            if (Character.isLetter(body.charAt(i))) {
+                letters++;
+            }
+        }
+        return letters;
     }
 
     /** The word making up half the comment or more, at least maxWordRepeats times (majority vote, no map). */

@@ -64,6 +64,15 @@ class ModelRuleTest {
     }
 
     @Test
+    void scoresAreWrittenWithTwoDecimals() {
+        assertEquals("0.62", ModelRule.two(0.62));
+        assertEquals("0.05", ModelRule.two(0.0517));
+        assertEquals("1.00", ModelRule.two(0.9999));
+        assertEquals("0.00", ModelRule.two(0));
+        assertEquals("0.90", ModelRule.two(0.9));
+    }
+
+    @Test
     void thePublishedAreScoredToo() {
         Submission s = Submission.of(NEWS, Offline.ESTABLISHED, false);
         assertEquals(Decision.PUBLISH, rule(0.68, 0.6).evaluate(s).decision());
