@@ -238,32 +238,7 @@ public final class MatchNormalizer {
             boolean arabizi = skeleton.charAt(0) != '\u0000' && Arabizi.hasLetterDigit(full);
             tokens.add(new MatchText.Token(full, stripClitic(full), skeleton, arabizi, w.start(), w.end()));
         }
-        return new MatchText(original, tokens, form(tokens, 0), form(tokens, 1), form(tokens, 2));
-    }
-
-    private static MatchText.Form form(List<MatchText.Token> tokens, int which) {
-        int n = tokens.size(), length = Math.max(0, n - 1);
-        for (MatchText.Token t : tokens) {
-            length += part(t, which).length();
-        }
-        // One array of the exact size: no builder growing, no copy but the String's own.
-        char[] text = new char[length];
-        int[] starts = new int[n];
-        int at = 0;
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                text[at++] = ' ';
-            }
-            starts[i] = at;
-            String part = part(tokens.get(i), which);
-            part.getChars(0, part.length(), text, at);
-            at += part.length();
-        }
-        return new MatchText.Form(new String(text), starts);
-    }
-
-    private static String part(MatchText.Token t, int which) {
-        return which == 0 ? t.full() : which == 1 ? t.stripped() : t.skeleton();
+        return new MatchText(original, tokens);
     }
 
     /**

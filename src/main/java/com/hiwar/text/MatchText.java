@@ -13,8 +13,42 @@ import java.util.List;
  *       to an Arabic consonant skeleton; other tokens become a placeholder that matches nothing.</li>
  * </ul>
  * The forms hold the same tokens in the same order, so a match maps back the same way in each.
+ * Each form is built the first time it is asked for: most rules read the tokens alone.
  */
-public record MatchText(String original, List<Token> tokens, Form full, Form stripped, Form skeleton) {
+public final class MatchText {
+
+    private final String original;
+    private final List<Token> tokens;
+    // Built on first use; a race builds the same value twice, never a wrong one.
+    private Form full, stripped, skeleton;
+
+    MatchText(String original, List<Token> tokens) {
+        this.original = original;
+        this.tokens = tokens;
+    }
+
+    public String original() {
+        return original;
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    public Form full() {
+        Form f = full;
+        return f != null ? f : (full = Form.of(tokens, Token::full));
+    }
+
+    public Form stripped() {
+        Form f = stripped;
+        return f != null ? f : (stripped = Form.of(tokens, Token::stripped));
+    }
+
+    public Form skeleton() {
+        Form f = skeleton;
+        return f != null ? f : (skeleton = Form.of(tokens, Token::skeleton));
+    }
 
     /**
      * A normalized token and its span [start, end) in the original text, in UTF-16 units;
@@ -24,6 +58,27 @@ public record MatchText(String original, List<Token> tokens, Form full, Form str
 
     /** One form: its text and where each token starts in it. */
     public record Form(String text, int[] starts) {
+
+        /** The tokens' parts with single spaces between, in one array of the exact size. */
+        static Form of(List<Token> tokens, java.util.function.Function<Token, String> part) {
+            int n = tokens.size(), length = Math.max(0, n - 1);
+            for (Token t : tokens) {
+                length += part.apply(t).length();
+            }
+            char[] text = new char[length];
+            int[] starts = new int[n];
+            int at = 0;
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    text[at++] = ' ';
+                }
+                starts[i] = at;
+                String p = part.apply(tokens.get(i));
+                p.getChars(0, p.length(), text, at);
+                at += p.length();
+            }
+            return new Form(new String(text), starts);
+        }
 
         /** The index of the token at a position of this form's text. */
         public int tokenAt(int position) {
