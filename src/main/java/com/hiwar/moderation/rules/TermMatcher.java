@@ -1,5 +1,6 @@
 package com.hiwar.moderation.rules;
 
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import com.hiwar.text.MatchNormalizer;
 import com.hiwar.text.MatchText;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 
 /**
  * The word lists compiled into Aho-Corasick automata over normalized text: whole words only,
