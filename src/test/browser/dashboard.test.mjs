@@ -220,7 +220,7 @@ test('the reader drawer: trust, pre-moderate, notes and ban', async () => {
   await context.close();
 });
 
-test('admin pages: word lists, audit log and stats; and the English interface', async () => {
+test('admin pages: word lists, model versions, audit log and stats; and the English interface', async () => {
   const { context, page } = await dashboard({ groups: ['admin'], lang: 'en' });
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
   assert.equal(await page.locator('#tab-pending').evaluate((b) => b.firstChild.textContent), 'Pending');
@@ -249,10 +249,28 @@ test('admin pages: word lists, audit log and stats; and the English interface', 
   await page.locator('#admin .msg', { hasText: 'Saved.' }).waitFor();
   assert.ok(original.length > 0);
 
+  await page.locator('#tab-models').click();
+  // The shipped model is a version on any database; whichever version is active says so.
+  await page.locator('#admin tr[data-version="1"]').waitFor();
+  assert.equal(await page.locator('#admin tr[data-version="1"] td').nth(1).textContent(), 'shipped');
+  assert.equal(await page.locator('#admin .badge', { hasText: 'Active' }).count(), 1);
+  assert.match(await page.locator('#admin tr[data-version="1"] td').nth(3).textContent(), /^0\.\d{4}$/);
+  // Train a version (forced, so it becomes active whatever the gate says), follow it, then roll back.
+  await page.locator('#admin input[type=checkbox]').check();
+  await page.locator('#admin button.primary', { hasText: 'Train a new version' }).click();
+  await page.locator('#admin .msg', { hasText: /^Version \d+: .*promoted/ }).waitFor({ timeout: 60000 });
+  const trained = (await page.locator('#admin .msg').textContent()).match(/^Version (\d+)/)[1];
+  assert.equal(await page.locator(`#admin tr[data-version="${trained}"] .badge`).textContent(), 'Active');
+  await page.locator('#admin tr[data-version="1"] button', { hasText: 'Activate' }).click();
+  await page.locator('#admin tr[data-version="1"] .badge', { hasText: 'Active' }).waitFor();
+  assert.equal((await api('GET', '/admin/models', token({ groups: ['admin'] }))).body.find((v) => v.active).version, 1);
+
   await page.locator('#tab-audit').click();
   await page.locator('#admin table tbody tr').first().waitFor();
   await page.locator('#tab-stats').click();
   await page.locator('#admin dl dt', { hasText: 'Oldest pending' }).waitFor();
+  await page.locator('#admin h3', { hasText: /^Model agreement with moderators \(last 30 days\)$/ }).waitFor();
+  assert.match(await page.locator('#admin dl.agreement').textContent(), /Holds at 0\.62precision/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -24,7 +24,7 @@ function show(view) {
   $('admin').hidden = isQueue;
   say('');
   if (isQueue) loadQueue(true);
-  else ({ wordlists: showWordLists, audit: showAudit, stats: showStats })[view]();
+  else ({ wordlists: showWordLists, models: showModels, audit: showAudit, stats: showStats })[view]();
 }
 
 async function loadQueue(reset) {

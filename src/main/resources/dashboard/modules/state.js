@@ -3,7 +3,7 @@
 const SETTINGS = __HIWAR_SETTINGS__;
 
 const QUEUES = ['pending', 'reported', 'rejected', 'approved', 'all'];
-const ADMIN = ['wordlists', 'audit', 'stats'];
+const ADMIN = ['wordlists', 'models', 'audit', 'stats'];
 const REJECT_REASONS = SETTINGS.rejectReasons;
 
 const state = {
