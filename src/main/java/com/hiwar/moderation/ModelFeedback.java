@@ -77,11 +77,7 @@ public class ModelFeedback {
 
     private static Rate rate(Figures f, double threshold) {
         long flagged = f.truePositives(threshold) + f.falsePositives(threshold);
-        return new Rate(threshold, flagged, flagged == 0 ? null : round(f.precision(threshold)),
-                f.offensiveRows() == 0 ? null : round(f.recall(threshold)));
-    }
-
-    static double round(double v) {
-        return Math.round(v * 10_000) / 10_000.0;
+        return new Rate(threshold, flagged, flagged == 0 ? null : Figures.round(f.precision(threshold)),
+                f.offensiveRows() == 0 ? null : Figures.round(f.recall(threshold)));
     }
 }

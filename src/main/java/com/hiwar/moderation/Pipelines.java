@@ -28,7 +28,7 @@ final class Pipelines {
         }
         if (config.model().enabled()) {
             ModelRule.Thresholds thresholds = new ModelRule.Thresholds(config.model().rejectAt(), config.model().holdAt());
-            rules.add(new ModelRule(model::active, () -> thresholds));
+            rules.add(new ModelRule(model::active, thresholds));
         }
         rules.add(AuthorRules.preModeration());
         if (config.links().enabled()) {

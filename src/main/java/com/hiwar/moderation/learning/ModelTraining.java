@@ -78,7 +78,7 @@ public class ModelTraining {
             TrainingJob.running(config.abandonedAfter()).ifPresent(running -> {
                 throw new ProblemException(409, "training-running", "A training job is running",
                         "Job " + running.id + " started at " + running.createdAt + " is " + Math.round(running.progress * 100)
-                                + " % done; its progress is at Location", java.util.List.of(),
+                                + " % done; its progress is at Location", List.of(),
                         Map.of("Location", LOCATION + running.id));
             });
             return JobView.of(TrainingJob.create(since, force, by));
@@ -208,16 +208,12 @@ public class ModelTraining {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("rows", f.rows());
         d.put("offensive", f.offensiveRows());
-        d.put("macroF1", round(f.macroF1(0.5)));
-        d.put("precision", round(f.precision(0.5)));
-        d.put("recall", round(f.recall(0.5)));
+        d.put("macroF1", Figures.round(f.macroF1(0.5)));
+        d.put("precision", Figures.round(f.precision(0.5)));
+        d.put("recall", Figures.round(f.recall(0.5)));
         double hold = moderation.model().holdAt(), reject = moderation.model().rejectAt();
-        d.put("holdAt", Map.of("threshold", hold, "recall", round(f.recall(hold)), "label0Rate", round(f.benignRate(hold))));
-        d.put("rejectAt", Map.of("threshold", reject, "precision", round(f.precision(reject)), "recall", round(f.recall(reject))));
+        d.put("holdAt", Map.of("threshold", hold, "recall", Figures.round(f.recall(hold)), "label0Rate", Figures.round(f.benignRate(hold))));
+        d.put("rejectAt", Map.of("threshold", reject, "precision", Figures.round(f.precision(reject)), "recall", Figures.round(f.recall(reject))));
         return d;
-    }
-
-    private static double round(double v) {
-        return Double.isNaN(v) ? 0 : Math.round(v * 10_000) / 10_000.0;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -136,7 +137,7 @@ public class Models implements ModelSource {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> shippedFigures() {
         try (InputStream in = Models.class.getResourceAsStream(FIGURES_RESOURCE)) {
-            return in == null ? Map.of() : Json.decodeValue(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), Map.class);
+            return in == null ? Map.of() : Json.decodeValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), Map.class);
         } catch (IOException e) {
             return Map.of();
         }

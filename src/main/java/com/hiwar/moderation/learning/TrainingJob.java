@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A training job: where it is, and how it ended (the version it made, promoted or not, and why). */
@@ -45,7 +46,7 @@ public class TrainingJob extends PanacheEntityBase {
     }
 
     /** A job still running and heard from lately. */
-    static java.util.Optional<TrainingJob> running(Duration abandonedAfter) {
+    static Optional<TrainingJob> running(Duration abandonedAfter) {
         return find("state = 'running' and updatedAt >= ?1", Instant.now().minus(abandonedAfter)).firstResultOptional();
     }
 

@@ -113,6 +113,11 @@ public final class Figures {
         return sorted.length - i;
     }
 
+    /** Four decimals, as figures are stored and shown. */
+    public static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+
     public static String format(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }

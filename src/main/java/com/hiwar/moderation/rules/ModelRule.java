@@ -1,6 +1,7 @@
 package com.hiwar.moderation.rules;
 
 import com.hiwar.moderation.model.ActiveModel;
+import com.hiwar.moderation.model.Figures;
 import com.hiwar.moderation.model.OffensiveModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,9 @@ public final class ModelRule extends ModerationRule.Named {
     }
 
     private final Supplier<ActiveModel> model;
-    private final Supplier<Thresholds> thresholds;
+    private final Thresholds thresholds;
 
-    public ModelRule(Supplier<ActiveModel> model, Supplier<Thresholds> thresholds) {
+    public ModelRule(Supplier<ActiveModel> model, Thresholds thresholds) {
         super(NAME, false); // not skipped for trusted authors: it holds them instead of rejecting
         this.model = model;
         this.thresholds = thresholds;
@@ -43,7 +44,7 @@ public final class ModelRule extends ModerationRule.Named {
         OffensiveModel.Scored scored = active.model().scored(submission.text());
         double score = scored.score();
         submission.scored(active.version(), score);
-        Thresholds t = thresholds.get();
+        Thresholds t = thresholds;
         if (score < t.holdAt()) {
             return Verdict.PUBLISH;
         }
@@ -54,11 +55,11 @@ public final class ModelRule extends ModerationRule.Named {
                 + (exempt && score >= t.rejectAt() ? "; held, not rejected: trusted author" : "");
         List<Reason> reasons = new ArrayList<>();
         for (OffensiveModel.Span span : scored.explain(SPANS)) {
-            reasons.add(new Reason(NAME, "offensive", message, span.text(), span.start(), span.end(), round(score),
+            reasons.add(new Reason(NAME, "offensive", message, span.text(), span.start(), span.end(), Figures.round(score),
                     active.version()));
         }
         if (reasons.isEmpty()) {
-            reasons.add(new Reason(NAME, "offensive", message, null, null, null, round(score), active.version()));
+            reasons.add(new Reason(NAME, "offensive", message, null, null, null, Figures.round(score), active.version()));
         }
         return Verdict.of(decision, reasons);
     }
@@ -68,9 +69,5 @@ public final class ModelRule extends ModerationRule.Named {
         long hundredths = Math.round(v * 100);
         long fraction = hundredths % 100;
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
-    }
-
-    private static double round(double score) {
-        return Math.round(score * 10_000) / 10_000.0;
     }
 }

@@ -32,14 +32,15 @@ public final class TermMatcher {
     // Double-array automata: a state change is two array reads, no map and no boxing per character.
     private final AhoCorasickDoubleArrayTrie<Map<WordListName, String>> words;
     private final AhoCorasickDoubleArrayTrie<Map<WordListName, String>> skeletons;
-    private final Map<String, Map<WordListName, String>> entryOfWord = new HashMap<>();
-    private final Map<String, Map<WordListName, String>> entryOfSkeleton = new HashMap<>();
     private final Map<WordListName, Integer> sizes = new EnumMap<>(WordListName.class);
     private final Map<String, Integer> wordIds = new HashMap<>();
     private final Map<String, Integer> skeletonIds = new HashMap<>();
     private static final String UNKNOWN = "\u0001\u0002";
 
     public TermMatcher(Map<WordListName, ? extends Iterable<String>> lists) {
+        // Each coded entry and the lists that hold it; the automata keep them as their values.
+        Map<String, Map<WordListName, String>> entryOfWord = new HashMap<>();
+        Map<String, Map<WordListName, String>> entryOfSkeleton = new HashMap<>();
         lists.forEach((list, entries) -> {
             int n = 0;
             for (String entry : entries) {
@@ -71,7 +72,7 @@ public final class TermMatcher {
     }
 
     public List<Hit> find(MatchText text) {
-        if (entryOfWord.isEmpty() || text.tokens().isEmpty()) {
+        if (words == null || text.tokens().isEmpty()) {
             return List.of();
         }
         Map<String, Hit> hits = new LinkedHashMap<>();

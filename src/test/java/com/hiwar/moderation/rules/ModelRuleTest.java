@@ -20,7 +20,7 @@ class ModelRuleTest {
     }
 
     static ModelRule rule(double rejectAt, double holdAt) {
-        return new ModelRule(Offline::shipped, () -> new ModelRule.Thresholds(rejectAt, holdAt));
+        return new ModelRule(Offline::shipped, new ModelRule.Thresholds(rejectAt, holdAt));
     }
 
     @Test
@@ -81,7 +81,7 @@ class ModelRuleTest {
         // No model loaded yet: the rule stands aside.
         Submission none = Submission.of(INSULT, Offline.ESTABLISHED, false);
         assertEquals(Decision.PUBLISH, new ModelRule(() -> (ActiveModel) null,
-                () -> new ModelRule.Thresholds(0.68, 0.6)).evaluate(none).decision());
+                new ModelRule.Thresholds(0.68, 0.6)).evaluate(none).decision());
         assertTrue(Double.isNaN(none.modelScore()));
     }
 }
