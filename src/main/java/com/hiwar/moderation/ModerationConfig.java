@@ -89,7 +89,7 @@ public interface ModerationConfig {
         double rejectAt();
 
         /** At or above this score a comment waits for a moderator. */
-        @WithDefault("0.62")
+        @WithDefault("0.50")
         double holdAt();
     }
 }

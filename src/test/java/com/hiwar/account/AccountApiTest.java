@@ -49,7 +49,7 @@ class AccountApiTest {
     @Test
     void myCommentsListsEveryStatusNewestFirst() {
         String article = Api.newArticle();
-        long published = Api.postId(alice, article, "منشور");
+        long published = Api.postId(alice, article, "تعليق منشور");
         long deleted = Api.postId(alice, article, "سأحذفه");
         Api.as(alice).delete("/api/v1/comments/{id}", deleted).then().statusCode(204);
         long rejected = Api.post(alice, article, Map.of("body", "كـس امك")).statusCode(201)

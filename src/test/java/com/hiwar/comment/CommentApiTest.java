@@ -182,7 +182,7 @@ class CommentApiTest {
     @Test
     void pendingAndRejectedCommentsAreHiddenFromOthersEverywhere() {
         String article = Api.newArticle();
-        long visible = Api.postId(alice, article, "منشور");
+        long visible = Api.postId(alice, article, "تعليق منشور");
         long pending = Api.postId(alice, article, "بانتظار المراجعة");
         long rejected = Api.postId(alice, article, "مرفوض");
         long pendingReply = Api.replyId(alice, article, visible, "رد بانتظار المراجعة");

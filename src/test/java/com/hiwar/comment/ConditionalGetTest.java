@@ -46,7 +46,7 @@ class ConditionalGetTest {
     @Test
     void aReadersOwnPendingCommentIsPrivateAndNeverInTheSharedResponse() {
         String article = Api.newArticle();
-        Api.postId(alice, article, "منشور");
+        Api.postId(alice, article, "تعليق منشور");
         Api.as(moderator).body(Map.of("premoderation", true)).put("/api/v1/moderation/articles/{a}", article)
                 .then().statusCode(200);
         Api.post(alice, article, Map.of("body", "بانتظار المراجعة")).statusCode(201);

@@ -6,6 +6,7 @@ import com.hiwar.moderation.model.ActiveModel;
 import com.hiwar.moderation.model.Example;
 import com.hiwar.moderation.model.Figures;
 import com.hiwar.moderation.model.LabelledFiles;
+import com.hiwar.moderation.model.OrdinaryText;
 import com.hiwar.moderation.model.OffensiveModel;
 import com.hiwar.moderation.model.PromotionGate;
 import com.hiwar.moderation.model.Trainer;
@@ -111,7 +112,9 @@ public class ModelTraining {
             List<Example> recent = examples(decisions.subList(decisions.size() - recentCount, decisions.size()), 1);
             List<Example> fixed = files.stream().filter(Example::heldOut).toList();
             List<Example> train = new ArrayList<>(files.stream().filter(e -> !e.heldOut()).toList());
+            int fileRows = train.size();
             train.addAll(examples(older, config.decisionWeight()));
+            train.addAll(OrdinaryText.examples());
             if (train.stream().noneMatch(Example::offensive) || train.stream().allMatch(Example::offensive)) {
                 throw new IllegalStateException("nothing to learn from: the training rows need both offensive and"
                         + " ordinary comments (labelled files: " + files.size() + " rows, decisions: " + older.size() + ")");
@@ -133,8 +136,9 @@ public class ModelTraining {
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("fixed", describe(fixedNew));
             figures.put("recent", describe(recentNew));
-            figures.put("training", Map.of("fileRows", train.size() - older.size(), "decisionRows", older.size(),
-                    "decisionWeight", config.decisionWeight(), "heldBackDecisions", recent.size(), "since", job.since.toString()));
+            figures.put("training", Map.of("fileRows", fileRows, "ordinaryTextRows", OrdinaryText.examples().size(),
+                    "decisionRows", older.size(), "decisionWeight", config.decisionWeight(), "heldBackDecisions", recent.size(),
+                    "since", job.since.toString()));
             if (active != null) {
                 Map<String, Object> against = new LinkedHashMap<>();
                 against.put("version", active.version());

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.moderation.ModelFeedback;
+import com.hiwar.moderation.ModerationConfig;
 import com.hiwar.moderation.model.Features;
 import com.hiwar.moderation.model.OffensiveModel;
+import com.hiwar.moderation.model.OrdinaryText;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
@@ -38,6 +40,9 @@ class ModelsApiTest {
 
     @Inject
     ModelFeedback feedback;
+
+    @Inject
+    ModerationConfig moderation;
 
     static String admin() {
         return Tokens.rs256(Tokens.claims(Tokens.newSubject()).groups(Set.of("moderator", "admin")));
@@ -136,6 +141,7 @@ class ModelsApiTest {
         assertEquals("trained", listed.getString(v + ".origin"));
         assertEquals(10, listed.getInt(v + ".figures.fixed.rows"));
         assertEquals(40, listed.getInt(v + ".figures.training.fileRows"));
+        assertEquals(OrdinaryText.examples().size(), listed.getInt(v + ".figures.training.ordinaryTextRows"), "every job trains on the ordinary text too");
         assertEquals((int) blind, listed.getInt(v + ".figures.comparedWith.version"));
         assertTrue(listed.getDouble(v + ".figures.fixed.macroF1") > listed.getDouble(v + ".figures.comparedWith.fixed.macroF1"));
 
@@ -191,7 +197,7 @@ class ModelsApiTest {
                 .body("queues", org.hamcrest.Matchers.notNullValue()).extract().jsonPath();
         assertEquals(before.getLong("model.decisions") + 3, after.getLong("model.decisions"), "approvals and the abuse reject, spam left out");
         assertEquals(before.getLong("model.offensive") + 1, after.getLong("model.offensive"));
-        assertEquals(0.62, after.getDouble("model.holds.threshold"), 1e-9);
+        assertEquals(moderation.model().holdAt(), after.getDouble("model.holds.threshold"), 1e-9);
 
         // A job learns from them: four in five train, the newest fifth is held back to judge.
         JsonPath job = train(admin, Map.of("since", start.toString()));

@@ -30,7 +30,7 @@ class OffensiveModelTest {
         byte[] second = Trainer.train(rows, Trainer.Settings.DEFAULT).toBytes();
         assertArrayEquals(first, second);
         // A different seed or row order is a different model: the test above is not vacuous.
-        Trainer.Settings other = new Trainer.Settings(Features.Spec.DEFAULT, 0.5, 1.5, 14);
+        Trainer.Settings other = new Trainer.Settings(Features.Spec.DEFAULT, 0.5, 1.5, 0.25, 14);
         assertFalse(Arrays.equals(first, Trainer.train(rows, other).toBytes()));
     }
 

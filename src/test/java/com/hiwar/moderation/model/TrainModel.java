@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Trains the shipped model (bench/train-model.sh): the training part of every labelled file in a
  * directory, fixed settings and seed, so the same data gives the same bytes. Prints the figures on
  * each file's held-out part and the model's SHA-256.
- *   TrainModel DATA_DIR OUT_FILE [c offensiveWeight bits minGram maxGram]
+ *   TrainModel DATA_DIR OUT_FILE [c offensiveWeight bits minGram maxGram [smoothing]]
  */
 public final class TrainModel {
 
@@ -26,7 +26,8 @@ public final class TrainModel {
         Trainer.Settings d = Trainer.Settings.DEFAULT;
         Trainer.Settings settings = args.length > 2
                 ? new Trainer.Settings(new Features.Spec(Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                        Integer.parseInt(args[6])), Double.parseDouble(args[2]), Double.parseDouble(args[3]), d.seed())
+                        Integer.parseInt(args[6])), Double.parseDouble(args[2]), Double.parseDouble(args[3]),
+                        args.length > 7 ? Double.parseDouble(args[7]) : d.smoothing(), d.seed())
                 : d;
         List<Example> all = LabelledFiles.readAll(data);
         List<Example> train = all.stream().filter(e -> !e.heldOut()).toList();
@@ -36,6 +37,8 @@ public final class TrainModel {
             train = all.stream().filter(e -> !validation(e)).toList();
             tested = TrainModel::validation;
         }
+        train = new java.util.ArrayList<>(train);
+        train.addAll(OrdinaryText.examples());
         long start = System.nanoTime();
         OffensiveModel model = Trainer.train(train, settings);
         System.out.printf("trained: %d rows in %.1f s, settings %s%n", train.size(), (System.nanoTime() - start) / 1e9, settings);
