@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Seeds benchmark data: one article (bench-hot) with 10,000 comments, and 10,000 articles
-# (bench-0 .. bench-9999) with 5 comments each. Writes to the database the service reads:
+# Seeds benchmark data: one article (bench-hot) with HOT comments (default 10,000), and 10,000
+# articles (bench-0 .. bench-9999) with 5 comments each. Writes to the database the service reads:
 #   QUARKUS_DATASOURCE_JDBC_URL (default jdbc:postgresql://localhost:5432/postgres),
 #   QUARKUS_DATASOURCE_USERNAME (default postgres), QUARKUS_DATASOURCE_PASSWORD.
 # The schema must exist: start the service against that database once first (Flyway migrates it).
@@ -15,7 +15,7 @@ host=${hostport%%:*}
 port=5432; [[ $hostport == *:* ]] && port=${hostport##*:}
 export PGPASSWORD=${QUARKUS_DATASOURCE_PASSWORD:-}
 
-psql -v ON_ERROR_STOP=1 -q -h "$host" -p "$port" -U "${QUARKUS_DATASOURCE_USERNAME:-postgres}" -d "$db" <<'SQL'
+psql -v ON_ERROR_STOP=1 -v hot="${HOT:-10000}" -q -h "$host" -p "$port" -U "${QUARKUS_DATASOURCE_USERNAME:-postgres}" -d "$db" <<'SQL'
 begin;
 delete from comments where article_id like 'bench-%';
 delete from articles where id like 'bench-%';
@@ -35,7 +35,7 @@ insert into comments (article_id, author_id, status, body, dir, created_at)
 select 'bench-hot', u.id, 'published',
        'تعليق رقم ' || n || ' على المقال، وفيه بعض النص العربي لقياس حجم الاستجابة بشكل واقعي.',
        'rtl', now() - interval '1 day' + n * interval '1 second'
-from generate_series(1, 10000) n
+from generate_series(1, :hot) n
 join users u on u.subject = 'bench-user-' || (1 + n % 1000);
 
 update comments c set parent_id = p.id, depth = 1
@@ -52,4 +52,4 @@ join users u on u.subject = 'bench-user-' || (1 + (a * 5 + k) % 1000);
 commit;
 analyze articles; analyze comments; analyze users;
 SQL
-echo "seeded: bench-hot with 10000 comments, bench-0..bench-9999 with 5 each"
+echo "seeded: bench-hot with ${HOT:-10000} comments, bench-0..bench-9999 with 5 each"

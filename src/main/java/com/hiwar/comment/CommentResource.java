@@ -52,18 +52,30 @@ public class CommentResource {
     @Inject
     Conditional conditional;
 
+    @Inject
+    PublicPages publicPages;
+
+    @Inject
+    CommentsConfig config;
+
     @GET
     @Path("articles/{articleId}/comments")
     @PermitAll
     @APIResponse(responseCode = "200", description = "One page of top-level comments with their first replies; an unknown article gives an empty page. "
-            + "Carries an ETag; signed-in readers get a private response",
+            + "Carries an ETag; anonymous pages may be kept by shared caches (Surrogate-Key article:ID), signed-in readers get a private response",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "Bad sort (newest, oldest, top), limit or cursor")
     public Response list(@RestPath String articleId, @RestQuery String sort, @RestQuery Integer limit,
                          @RestQuery String cursor, @Context HttpHeaders headers) {
         long viewer = viewer();
-        return conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), viewer != CommentService.ANONYMOUS);
+        if (viewer != CommentService.ANONYMOUS) {
+            return conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), true);
+        }
+        PublicPages.Rendered page = cursor == null ? publicPages.firstPage(articleId, sort, limit)
+                : publicPages.render(articleId, sort, limit, cursor);
+        return conditional.shared(headers, page.body(), page.etag(), config.sharedCache().maxAge(),
+                config.sharedCache().staleWhileRevalidate(), "article:" + articleId);
     }
 
     @GET

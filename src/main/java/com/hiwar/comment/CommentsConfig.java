@@ -32,4 +32,30 @@ public interface CommentsConfig {
     /** Replies embedded under each top-level comment in a page. */
     @WithDefault("3")
     int previewReplies();
+
+    /** The anonymous first page kept in memory per instance (see PublicPages). */
+    PageCache pageCache();
+
+    /** What shared caches (a CDN, Varnish) may do with anonymous pages. */
+    SharedCache sharedCache();
+
+    interface PageCache {
+        /** How long a kept page is trusted. Changes evict it at once, here and through Redis on every instance; this bounds staleness while Redis is away. 0 turns the cache off. */
+        @WithDefault("10s")
+        Duration ttl();
+
+        /** Articles whose pages each instance keeps. */
+        @WithDefault("10000")
+        long size();
+    }
+
+    interface SharedCache {
+        /** Cache-Control max-age of anonymous pages: how long a CDN or browser serves them without asking. */
+        @WithDefault("2s")
+        Duration maxAge();
+
+        /** Cache-Control stale-while-revalidate: how long after that a cache may serve the old page while it fetches the new one. */
+        @WithDefault("10s")
+        Duration staleWhileRevalidate();
+    }
 }

@@ -35,6 +35,21 @@ public class Conditional {
         return respond(request, entity, "public, max-age=" + maxAge.toSeconds());
     }
 
+    /**
+     * Bytes already rendered with their ETag, for anonymous readers: shared caches may keep them
+     * for {@code maxAge} and serve them stale while revalidating; {@code surrogateKey} lets a CDN
+     * purge everything of one article at once.
+     */
+    public Response shared(HttpHeaders request, byte[] body, String etag, Duration maxAge, Duration staleWhileRevalidate,
+                           String surrogateKey) {
+        String cacheControl = maxAge.isZero() ? "public, no-cache"
+                : "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate=" + staleWhileRevalidate.toSeconds();
+        return respond(request, body, etag, MediaType.APPLICATION_JSON, cacheControl)
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+                .header("Surrogate-Key", surrogateKey)
+                .build();
+    }
+
     private Response respond(HttpHeaders request, Object entity, String cacheControl) {
         byte[] body;
         try {
@@ -54,7 +69,8 @@ public class Conditional {
         return response.header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl);
     }
 
-    static String etag(byte[] body) {
+    /** A strong ETag of the bytes: the first 128 bits of their SHA-256. */
+    public static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";

@@ -1,0 +1,118 @@
+package com.hiwar.comment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.hiwar.article.Article;
+import com.hiwar.article.ArticleActivity;
+import com.hiwar.article.ArticleService;
+import com.hiwar.article.ArticleStateChanged;
+import com.hiwar.http.Conditional;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The first page of an article as anonymous readers see it, kept as the bytes sent and their
+ * ETag: on a breaking story everyone asks for the same page, and rendering it once per change is
+ * enough. Any change to the article's comments evicts it, on this instance at commit and on every
+ * other through the Redis announcement the live hub turns into {@link ArticleActivity}; the TTL
+ * only bounds staleness while Redis is away. A page is never kept past the article's closing
+ * time, and an unknown article's empty page is not kept at all.
+ *
+ * <p>Each article's pages hang off one holder that eviction drops: a render that started before
+ * a change and finishes after it lands in the dropped holder, so it can never overwrite the
+ * fresh page.
+ */
+@ApplicationScoped
+public class PublicPages {
+
+    /** The bytes of a page, their ETag, and until when they may be served. */
+    public record Rendered(byte[] body, String etag, long freshUntilNanos) {
+        boolean fresh(long now) {
+            return now - freshUntilNanos < 0;
+        }
+    }
+
+    private record Variant(String sort, Integer limit) {}
+
+    private static final class ArticlePages {
+        final Map<Variant, Rendered> pages = new ConcurrentHashMap<>(4);
+    }
+
+    private final Cache<String, ArticlePages> cache;
+    private final long ttlNanos;
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    public PublicPages(CommentsConfig config) {
+        CommentsConfig.PageCache settings = config.pageCache();
+        ttlNanos = settings.ttl().toNanos();
+        cache = Caffeine.newBuilder().maximumSize(settings.size()).build();
+    }
+
+    /** The anonymous first page, from memory when nothing changed since it was rendered. */
+    public Rendered firstPage(String articleId, String sort, Integer limit) {
+        if (ttlNanos <= 0) {
+            return render(articleId, sort, limit, null);
+        }
+        ArticlePages holder = cache.get(articleId, id -> new ArticlePages());
+        long now = System.nanoTime();
+        Variant variant = new Variant(sort, limit);
+        // compute: one render per variant at a time; the others wait for it instead of rendering too.
+        Rendered page = holder.pages.compute(variant, (v, old) -> old != null && old.fresh(now) ? old : render(articleId, sort, limit, null));
+        if (!page.fresh(now)) {
+            holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept
+        }
+        return page;
+    }
+
+    /** Any anonymous page, rendered now. */
+    public Rendered render(String articleId, String sort, Integer limit, String cursor) {
+        long started = System.nanoTime();
+        CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS);
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        long freshUntil = started + ttlNanos;
+        if (page.article() == null || !page.article().exists()) {
+            freshUntil = started; // not kept: unknown ids must not fill the cache
+        } else if (cursor == null && page.article().open()) {
+            Instant closes = articles.find(articleId).map((Article a) -> a.closesAt).orElse(null);
+            if (closes != null) {
+                long untilClose = Duration.between(Instant.now(), closes).toNanos();
+                freshUntil = Math.min(freshUntil, started + Math.max(0, untilClose));
+            }
+        }
+        return new Rendered(body, Conditional.etag(body), freshUntil);
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
+        cache.invalidate(change.articleId());
+    }
+
+    void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged change) {
+        cache.invalidate(change.articleId());
+    }
+
+    void announced(@Observes ArticleActivity activity) {
+        cache.invalidate(activity.articleId());
+    }
+}
