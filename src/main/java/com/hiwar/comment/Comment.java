@@ -96,6 +96,17 @@ public class Comment extends PanacheEntityBase {
         return rows.stream().findFirst();
     }
 
+    /**
+     * Whether the reader has a comment on the article that only they can see (awaiting review, or
+     * hidden by reports): then their pages differ from the public one in more than likes.
+     */
+    static boolean hasOwnUnpublished(String articleId, long viewer) {
+        return getEntityManager().createNativeQuery("""
+                        select 1 from comments c where c.author_id = :viewer and c.article_id = :article
+                        and c.status in ('published', 'pending') and not comment_is_public(c.status, c.hidden) limit 1""")
+                .setParameter("viewer", viewer).setParameter("article", articleId).getResultList().size() > 0;
+    }
+
     /** Featured published top-level comments of an article, newest first. */
     static List<Comment> featured(String articleId, int limit) {
         return find("articleId = ?1 and parentId is null and featured = true and status = ?2 and hidden = false order by createdAt desc",

@@ -70,7 +70,8 @@ public class CommentResource {
                          @RestQuery String cursor, @Context HttpHeaders headers) {
         long viewer = viewer();
         if (viewer != CommentService.ANONYMOUS) {
-            return conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), true);
+            return conditional.ok(headers, cursor == null ? publicPages.firstPageFor(articleId, sort, limit, viewer)
+                    : comments.page(articleId, sort, limit, cursor, viewer), true);
         }
         PublicPages.Rendered page = cursor == null ? publicPages.firstPage(articleId, sort, limit)
                 : publicPages.render(articleId, sort, limit, cursor);

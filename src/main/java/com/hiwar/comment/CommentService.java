@@ -69,6 +69,30 @@ public class CommentService {
         return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
     }
 
+    /**
+     * The public first page as a signed-in reader sees it, or empty when it is not simply that:
+     * when they have a comment on the article only they can see. Two small queries instead of a
+     * render: their likes among the page's comments, and that check.
+     */
+    public java.util.Optional<CommentPage> personalized(CommentPage publicPage, String articleId, long viewer) {
+        if (publicPage.article() == null || !publicPage.article().exists() || Comment.hasOwnUnpublished(articleId, viewer)) {
+            return java.util.Optional.empty();
+        }
+        List<CommentView> all = new ArrayList<>();
+        Stream.of(publicPage.featured(), publicPage.comments()).filter(Objects::nonNull).flatMap(List::stream).forEach(v -> {
+            all.add(v);
+            if (v.replies() != null) {
+                all.addAll(v.replies());
+            }
+        });
+        Set<Long> liked = all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(CommentView::id).toList());
+        java.util.function.Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
+        java.util.function.Function<List<CommentView>, List<CommentView>> overlay = views -> views == null ? null
+                : views.stream().map(v -> v.forViewer(viewer, liked, editable)).toList();
+        return java.util.Optional.of(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
+                overlay.apply(publicPage.comments()), publicPage.nextCursor()));
+    }
+
     public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {
         visible(parentId, viewer);
         int size = pageSize(limit);

@@ -31,4 +31,18 @@ public record CommentView(
         List<CommentView> replies) {
 
     public record Author(long id, String name) {}
+
+    /**
+     * This public view as one signed-in reader sees it: whether they like it, whether it is theirs
+     * and until when they may edit it. Only for public comments, which carry no notice.
+     */
+    CommentView forViewer(long viewer, java.util.Set<Long> liked, java.util.function.Function<Instant, Instant> editableUntil) {
+        boolean deleted = status == CommentStatus.DELETED;
+        boolean own = !deleted && author != null && author.id() == viewer;
+        List<CommentView> personal = replies == null ? null
+                : replies.stream().map(r -> r.forViewer(viewer, liked, editableUntil)).toList();
+        return new CommentView(id, articleId, parentId, depth, status, notice, hidden, body, dir, author, createdAt, editedAt,
+                version, likes, deleted ? null : liked.contains(id), own,
+                own && status == CommentStatus.PUBLISHED ? editableUntil.apply(createdAt) : null, replyCount, personal);
+    }
 }

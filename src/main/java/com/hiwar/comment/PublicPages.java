@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PublicPages {
 
-    /** The bytes of a page, their ETag, and until when they may be served. */
-    public record Rendered(byte[] body, String etag, long freshUntilNanos) {
+    /** A page, its bytes and their ETag, and until when they may be served. */
+    public record Rendered(CommentPage page, byte[] body, String etag, long freshUntilNanos) {
         boolean fresh(long now) {
             return now - freshUntilNanos < 0;
         }
@@ -81,6 +81,13 @@ public class PublicPages {
         return page;
     }
 
+    /** The first page for a signed-in reader: the kept public one with their likes and their own comments marked. */
+    public CommentPage firstPageFor(String articleId, String sort, Integer limit, long viewer) {
+        CommentPage shared = firstPage(articleId, sort, limit).page();
+        return comments.personalized(shared, articleId, viewer)
+                .orElseGet(() -> comments.page(articleId, sort, limit, null, viewer));
+    }
+
     /** Any anonymous page, rendered now. */
     public Rendered render(String articleId, String sort, Integer limit, String cursor) {
         long started = System.nanoTime();
@@ -101,7 +108,7 @@ public class PublicPages {
                 freshUntil = Math.min(freshUntil, started + Math.max(0, untilClose));
             }
         }
-        return new Rendered(body, Conditional.etag(body), freshUntil);
+        return new Rendered(page, body, Conditional.etag(body), freshUntil);
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,6 +35,12 @@ class PublicPagesTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    PublicPages pages;
+
+    @Inject
+    CommentService comments;
 
     @ConfigProperty(name = "hiwar.live.channel")
     String liveChannel;
@@ -88,6 +95,52 @@ class PublicPagesTest {
         // ...until that instance's announcement arrives through Redis (article, event id, type, data).
         redis.pubsub(String.class).publish(liveChannel, article + "\n0-0\nlikes\n{\"id\":" + id + ",\"likes\":0}");
         within1s(article, p -> "نص من خادم آخر".equals(p.getString("comments[0].body")));
+    }
+
+    @Test
+    void aSignedInReadersPageFromTheKeptOneEqualsTheirPageRenderedInFull() {
+        String article = Api.newArticle();
+        String aliceSubject = Tokens.newSubject(), bobSubject = Tokens.newSubject();
+        String aliceToken = Tokens.reader(aliceSubject), bobToken = Tokens.reader(bobSubject);
+        long own = Api.postId(aliceToken, article, "تعليق أليس");
+        long other = Api.postId(bobToken, article, "تعليق بوب");
+        long reply = Api.replyId(aliceToken, article, other, "رد أليس على بوب");
+        long featured = Api.postId(bobToken, article, "تعليق مميز");
+        Api.decide(moderator, featured, "feature", null);
+        Api.as(aliceToken).put("/api/v1/comments/{id}/like", other).then().statusCode(200);
+        Api.as(bobToken).put("/api/v1/comments/{id}/like", reply).then().statusCode(200);
+        Api.as(bobToken).put("/api/v1/comments/{id}/like", own).then().statusCode(200);
+        long deleted = Api.postId(aliceToken, article, "سأحذفه");
+        Api.replyId(bobToken, article, deleted, "رد يبقي المحذوف في مكانه");
+        Api.as(aliceToken).delete("/api/v1/comments/{id}", deleted).then().statusCode(204);
+
+        String carolSubject = Tokens.newSubject(); // likes one comment, wrote none
+        Api.as(Tokens.reader(carolSubject)).put("/api/v1/comments/{id}/like", featured).then().statusCode(200);
+        for (String subject : List.of(aliceSubject, bobSubject, carolSubject)) {
+            Api.as(Tokens.reader(subject)).get("/api/v1/articles/{a}/comments", article).then().statusCode(200);
+            long viewer = Db.userId(subject);
+            for (String sort : new String[] {null, "top", "oldest"}) {
+                CommentPage full = QuarkusTransaction.requiringNew().call(() -> comments.page(article, sort, null, null, viewer));
+                CommentPage overlaid = QuarkusTransaction.requiringNew().call(() -> comments.personalized(
+                        pages.firstPage(article, sort, null).page(), article, viewer)).orElseThrow();
+                assertEquals(full, overlaid, "reader " + subject + ", sort " + sort);
+            }
+        }
+        JsonPath alices = Api.as(aliceToken).get("/api/v1/articles/{a}/comments", article).then().statusCode(200)
+                .header("Cache-Control", "private, no-cache").extract().jsonPath();
+        assertEquals(Boolean.TRUE, alices.get("comments.find { it.id == " + other + " }.liked"));
+        assertEquals(Boolean.TRUE, alices.get("comments.find { it.id == " + own + " }.mine"));
+        assertEquals(Boolean.FALSE, alices.get("featured[0].liked"));
+
+        // A comment only its author can see: their page is rendered in full, and shows it.
+        long held = Api.postId(aliceToken, article, "بانتظار المراجعة");
+        Db.exec("update comments set status = 'pending' where id = ?1", held);
+        long alice = Db.userId(aliceSubject);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> comments.personalized(
+                pages.firstPage(article, null, null).page(), article, alice)).isEmpty());
+        assertTrue(Api.as(aliceToken).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract()
+                .jsonPath().getList("comments.id", Long.class).contains(held));
+        assertFalse(anonymous(article).getList("comments.id", Long.class).contains(held));
     }
 
     @Test
