@@ -25,6 +25,9 @@ public class CurrentUser {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ViewerIds viewerIds;
+
     private Actor actor;
 
     /** The caller's user id for reads, without creating anything; empty for anonymous readers. */
@@ -37,7 +40,7 @@ public class CurrentUser {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return OptionalLong.empty();
         }
-        return User.findBySubject(jwt.getSubject()).stream().mapToLong(u -> u.id).findFirst();
+        return viewerIds.of(jwt.getSubject());
     }
 
     /** For writes to the shared space (comments, likes, reports): refuses banned accounts and accounts being erased. */

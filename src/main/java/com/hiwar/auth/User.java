@@ -55,6 +55,13 @@ public class User extends PanacheEntityBase {
         return find("subject", subject).firstResultOptional();
     }
 
+    /** Only the id, without loading the user. */
+    static java.util.OptionalLong idOfSubject(String subject) {
+        List<?> rows = getEntityManager().createNativeQuery("select id from users where subject = :s")
+                .setParameter("s", subject).getResultList();
+        return rows.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(((Number) rows.get(0)).longValue());
+    }
+
     /** How stale last_seen_at may get before a request refreshes it. */
     static final java.time.Duration SEEN_PRECISION = java.time.Duration.ofMinutes(5);
 
