@@ -32,10 +32,10 @@ class PublicPagesTwoInstancesIT {
              JarInstance b = JarInstance.start("pages-b", settings)) {
             String article = "art-" + UUID.randomUUID();
             String alice = Tokens.reader(Tokens.newSubject());
-            long first = post(a, alice, article, "على الخادم أ");
+            long first = a.post(alice, article, "على الخادم أ");
             assertEquals(List.of(first), page(b, article).getList("comments.id", Long.class)); // b keeps it now
 
-            long second = post(a, alice, article, "ثم تعليق آخر على أ");
+            long second = a.post(alice, article, "ثم تعليق آخر على أ");
             within1s(b, article, p -> p.getList("comments.id", Long.class).equals(List.of(second, first)));
 
             given().baseUri(b.base()).header("Authorization", "Bearer " + Tokens.moderator(Tokens.newSubject()))
@@ -63,11 +63,5 @@ class PublicPagesTwoInstancesIT {
             p = page(instance, article);
         }
         assertTrue(condition.test(p), "after " + (System.nanoTime() - start) / 1_000_000 + " ms: " + p.prettify());
-    }
-
-    static long post(JarInstance instance, String token, String article, String body) {
-        return given().baseUri(instance.base()).header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("body", body)).post("/api/v1/articles/{a}/comments", article)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

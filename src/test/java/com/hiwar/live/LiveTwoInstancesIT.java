@@ -34,7 +34,7 @@ class LiveTwoInstancesIT {
             String alice = Tokens.reader(Tokens.newSubject());
             try (SseClient onB = SseClient.open(b.base(), article, null)) {
                 onB.next("ready");
-                long id = post(a, alice, article, "كتب على الخادم أ");
+                long id = a.post(alice, article, "كتب على الخادم أ");
                 SseClient.SseEvent event = onB.next("comment");
                 assertEquals(id, event.json().getLong("id"));
 
@@ -46,7 +46,7 @@ class LiveTwoInstancesIT {
             try (SseClient onA = SseClient.open(a.base(), article, null)) {
                 lastSeen = onA.next("ready").id();
             }
-            long missed = post(b, alice, article, "فاتك وأنت منقطع");
+            long missed = b.post(alice, article, "فاتك وأنت منقطع");
             try (SseClient backOnA = SseClient.open(a.base(), article, lastSeen)) {
                 assertEquals(1, backOnA.next("ready").json().getInteger("missed"));
                 assertEquals(missed, backOnA.next("comment").json().getLong("id"));
@@ -66,11 +66,5 @@ class LiveTwoInstancesIT {
                 again.next("ready");
             }
         }
-    }
-
-    static long post(JarInstance instance, String token, String article, String body) {
-        return given().baseUri(instance.base()).header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(Map.of("body", body)).post("/api/v1/articles/{a}/comments", article)
-                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 }

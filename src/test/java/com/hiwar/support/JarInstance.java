@@ -61,6 +61,13 @@ public final class JarInstance implements AutoCloseable {
     }
 
     /** Health, metrics and OpenAPI. */
+    /** Posts a comment on this instance as the token's reader; its id. */
+    public long post(String token, String article, String body) {
+        return io.restassured.RestAssured.given().baseUri(base()).header("Authorization", "Bearer " + token)
+                .contentType("application/json").body(Map.of("body", body)).post("/api/v1/articles/{a}/comments", article)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     public String management() {
         return "http://localhost:" + managementPort;
     }
