@@ -8,6 +8,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ class ArticleMetadata {
 
     @Inject
     ManagedExecutor executor;
+
+    @Inject
+    Event<ArticleStateChanged> stateChanges;
 
     @Inject
     MeterRegistry metrics;
@@ -106,11 +110,17 @@ class ArticleMetadata {
             String title = attribute(page.selectFirst("meta[property=og:title]"), "content");
             title = TextSanitizer.cleanLabel(title != null ? title : page.title(), ArticleService.MAX_TITLE);
             String storedTitle = title;
-            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
-                    update articles set url = :url, title = coalesce(:title, title), metadata_confirmed_at = now()
-                    where id = :id and not metadata_locked""")
-                    .setParameter("url", confirmedUrl).setParameter("title", storedTitle).setParameter("id", articleId)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                int stored = Panache.getEntityManager().createNativeQuery("""
+                        update articles set url = :url, title = coalesce(:title, title), metadata_confirmed_at = now()
+                        where id = :id and not metadata_locked""")
+                        .setParameter("url", confirmedUrl).setParameter("title", storedTitle).setParameter("id", articleId)
+                        .executeUpdate();
+                if (stored > 0) { // readers' pages show the title: kept copies must go, on every instance
+                    Article a = Article.findById(articleId);
+                    stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
+                }
+            });
             metrics.counter("hiwar.articles.metadata", "result", "confirmed").increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -89,7 +89,7 @@ public class ArticleService {
             correct(a, title, url);
             changed.put("metadata", Map.of("title", String.valueOf(a.title), "url", String.valueOf(a.url)));
         }
-        if (changed.containsKey("open") || changed.containsKey("closesAt")) {
+        if (changed.containsKey("open") || changed.containsKey("closesAt") || changed.containsKey("metadata")) {
             stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
         }
         return changed;

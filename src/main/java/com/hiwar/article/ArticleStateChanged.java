@@ -2,5 +2,8 @@ package com.hiwar.article;
 
 import java.time.Instant;
 
-/** An article opened, closed, or got a new closing time; observed after the commit (live stream). */
+/**
+ * What readers see of an article changed: it opened, closed, got a new closing time, title or URL.
+ * Observed after the commit (the live stream, kept pages).
+ */
 public record ArticleStateChanged(String articleId, boolean open, Instant closesAt) {}

@@ -76,6 +76,10 @@ class PublicPagesTest {
         Api.as(alice).put("/api/v1/comments/{id}/like", second).then().statusCode(200);
         within1s(article, p -> p.getInt("comments[0].likes") == 1); // likes travel through the live announcement
 
+        Api.as(moderator).body(Map.of("title", "عنوان صححه المحرر")).put("/api/v1/moderation/articles/{a}", article)
+                .then().statusCode(200);
+        assertEquals("عنوان صححه المحرر", anonymous(article).getString("article.title"), "a corrected title");
+
         Api.as(moderator).body(Map.of("open", false)).put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
         assertFalse(anonymous(article).getBoolean("article.open"), "closed by a moderator");
     }
