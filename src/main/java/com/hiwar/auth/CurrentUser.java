@@ -76,7 +76,7 @@ public class CurrentUser {
             throw new UnauthorizedException();
         }
         user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()));
-        actor = new Actor(user.id, user.subject, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
+        actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
         return user;
     }
 

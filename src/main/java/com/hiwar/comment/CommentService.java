@@ -157,8 +157,10 @@ public class CommentService {
         comment.persist();
         comment.flush();
         screened.record(comment.id, comment.version);
-        announce(comment, false, null, null);
-        return views(List.of(comment), actor.userId(), false).get(0);
+        // Just written: no replies, no likes, and its author is the writer; no query needed.
+        Map<Long, CommentView.Author> writer = Map.of(actor.userId(), new CommentView.Author(actor.userId(), actor.name()));
+        changed(comment, false, comment.isPublic() ? view(comment, ANONYMOUS, writer, Map.of(), Set.of(), null) : null, null, null);
+        return view(comment, actor.userId(), writer, Map.of(), Set.of(), null);
     }
 
     @Transactional
@@ -217,7 +219,10 @@ public class CommentService {
      * decision when there was one. Observers that reach outside the database wait for the commit.
      */
     void announce(Comment c, boolean wasPublic, String decision, String actor) {
-        CommentView publicView = c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null;
+        changed(c, wasPublic, c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, decision, actor);
+    }
+
+    private void changed(Comment c, boolean wasPublic, CommentView publicView, String decision, String actor) {
         changes.fire(new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
                 wasPublic, c.isPublic(), publicView, decision, actor));
     }
@@ -256,7 +261,9 @@ public class CommentService {
         List<Comment> previews = withPreview ? Comment.firstReplies(ids, viewer, config.previewReplies()) : List.of();
         List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
         Map<Long, Long> counts = Comment.replyCounts(all.stream().map(c -> c.id).toList(), viewer);
-        Map<Long, User> authors = User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList());
+        Map<Long, CommentView.Author> authors = new LinkedHashMap<>();
+        User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
+                .forEach((id, u) -> authors.put(id, new CommentView.Author(u.id, u.displayName)));
         Set<Long> liked = viewer == ANONYMOUS || all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
         for (Comment reply : previews) {
@@ -269,16 +276,16 @@ public class CommentService {
                 .toList();
     }
 
-    private CommentView view(Comment c, long viewer, Map<Long, User> authors, Map<Long, Long> counts,
+    private CommentView view(Comment c, long viewer, Map<Long, CommentView.Author> authors, Map<Long, Long> counts,
                              Set<Long> liked, List<CommentView> replies) {
         boolean deleted = c.status == CommentStatus.DELETED;
         boolean mine = !deleted && c.authorId != null && c.authorId == viewer;
-        User author = deleted || c.authorId == null ? null : authors.get(c.authorId);
+        CommentView.Author author = deleted || c.authorId == null ? null : authors.get(c.authorId);
         boolean editable = mine && (c.status == CommentStatus.PUBLISHED || c.status == CommentStatus.PENDING);
         return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, mine ? notice(c) : null,
                 mine && c.hidden ? Boolean.TRUE : null,
                 deleted ? null : c.body, c.dir,
-                author == null ? null : new CommentView.Author(author.id, author.displayName),
+                author,
                 c.createdAt, c.editedAt, c.version, deleted ? 0 : c.likeCount,
                 viewer == ANONYMOUS || deleted ? null : liked.contains(c.id),
                 mine, editable ? editableUntil(c) : null, counts.getOrDefault(c.id, 0L), replies);

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# POST a comment on the packaged jar, everything on: JWT verification, the Redis limiter (limits
+# too high to refuse, so every request pays its round trip), moderation (word lists, rules, the
+# model), the durable insert and the live announcement. wrk on the same 2 cores, 300 readers on
+# 100 articles (bench/post-comment.lua). In the same run the reference: pgbench's single-row
+# insert rate into a table with a bigserial key, a text and a timestamp, same connections.
+# Usage: bench/post.sh [SECONDS] [CONNECTIONS]   (default 20 s, 32 connections)
+# PROFILE=1 also records JFR during the measured run and prints the hottest frames and the
+# hottest Hiwar frames.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/lib.sh"
+seconds=${1:-20}
+connections=${2:-32}
+db=hiwar_bench_post
+port=8097
+bench_setup
+mint_tokens 300 bench-reader '[]' > "$work/tokens"
+export HIWAR_TOKENS="$work/tokens"
+
+psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
+jfr=()
+[ -n "${PROFILE:-}" ] && jfr=(-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$work/post.jfr",settings=profile)
+JAVA_OPTS="${JAVA_OPTS:-} ${jfr[*]}" start_jar "$port" "$db" "$work/jar.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
+  HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
+  HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
+
+wrk -t2 -c"$connections" -d10s -s "$root/bench/post-comment.lua" "http://localhost:$port" >/dev/null   # warm-up
+out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/bench/post-comment.lua" "http://localhost:$port")
+rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' || true)
+rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$jar_pid/status")
+[ -n "${PROFILE:-}" ] && jcmd "$jar_pid" JFR.dump filename="$work/post.jfr" >/dev/null
+kill "$jar_pid"; wait "$jar_pid" 2>/dev/null || true
+
+# The reference: single-row inserts through pgbench, same number of client connections.
+psql -q -U postgres -h localhost -d "$db" -c "create table bench_insert (id bigserial primary key, body text, created_at timestamptz default now())"
+echo "insert into bench_insert (body) values ('تعليق للقياس');" > "$work/insert.sql"
+tps=$(pgbench -n -U postgres -h localhost -c "$connections" -j 2 -T "$seconds" -f "$work/insert.sql" "$db" 2>/dev/null \
+  | awk '/^tps/ {print $3; exit}')
+
+printf 'POST /comments  req/s %s  p50 %s  p99 %s  RSS %s  %s\n' "$rps" "$p50" "$p99" "$rss" "$errors"
+printf 'pgbench single-row insert  tps %s\n' "$tps"
+awk -v a="$rps" -v b="$tps" 'BEGIN { printf "POST / pgbench insert: %.4f (one POST costs %.1f inserts)\n", a / b, b / a }'
+
+if [ -n "${PROFILE:-}" ]; then
+  set +o pipefail   # head closes the pipes early
+  echo "hottest frames (self, JFR execution samples):"
+  echo "samples by thread:"; jfr print --events jdk.ExecutionSample "$work/post.jfr" | grep -oE "sampledThread = \"[^\"]*" | sed -E "s/[0-9]+$/N/" | sort | uniq -c | sort -rn | head -8
+  jfr print --events jdk.ExecutionSample "$work/post.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
+    | sort | uniq -c | sort -rn | head -25
+  echo "where the samples are (inclusive: a frame anywhere on the stack), of $(jfr print --events jdk.ExecutionSample "$work/post.jfr" | grep -c 'jdk.ExecutionSample') samples:"
+  jfr print --events jdk.ExecutionSample "$work/post.jfr" | perl -ne '
+    if (/jdk\.ExecutionSample/) { print "$_\n" for keys %s; %s = () }
+    $s{$1} = 1 if /^\s+((?:com\.hiwar|io\.smallrye\.jwt|org\.hibernate\.(?:query|event|engine\.transaction)|org\.postgresql\.core|io\.quarkus\.redis|io\.vertx\.redis|com\.fasterxml\.jackson\.databind)[\w.\$]*)\(/;
+    END { print "$_\n" for keys %s }' | sort | uniq -c | sort -rn | head -40
+fi
