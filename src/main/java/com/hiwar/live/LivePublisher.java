@@ -19,7 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -44,6 +47,8 @@ class LivePublisher {
     record ArticleState(boolean open, Instant closesAt) {}
 
     private final String script = resource("live/publish.lua");
+    /** Redis names a script by the SHA-1 of its text: run it by that, and send the text only when Redis lost it. */
+    private final String scriptSha = sha1(script);
 
     @Inject
     ReactiveRedisDataSource redis;
@@ -127,10 +132,32 @@ class LivePublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        redis.execute("EVAL", script, "1", LiveHub.streamKey(articleId),
-                        Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
-                        config.channel(), articleId, type, payload, kept)
+        String[] args = {scriptSha, "1", LiveHub.streamKey(articleId),
+                Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
+                config.channel(), articleId, type, payload, kept};
+        redis.execute("EVALSHA", args)
+                .onFailure(LivePublisher::noScript).recoverWithUni(() -> {
+                    args[0] = script; // after a Redis restart or SCRIPT FLUSH; EVAL caches it again
+                    return redis.execute("EVAL", args);
+                })
                 .subscribe().with(id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
+    }
+
+    private static boolean noScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void failed(Throwable e) {

@@ -45,6 +45,28 @@ class LiveStreamTest {
     }
 
     @Test
+    void theLiveScriptRunsByItsHashAndOutlivesAScriptFlush() {
+        String article = Api.newArticle();
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            redis.execute("SCRIPT", "FLUSH"); // as after a Redis restart: the script is gone
+            long first = Api.postId(alice, article, "بعد مسح السكربتات");
+            assertEquals(first, stream.next("comment").json().getLong("id"), "EVAL when Redis answers NOSCRIPT");
+            long evals = commandCalls("eval"), evalshas = commandCalls("evalsha");
+            long second = Api.postId(alice, article, "ثم بالبصمة");
+            assertEquals(second, stream.next("comment").json().getLong("id"));
+            assertEquals(evals, commandCalls("eval"), "no script text sent once Redis has it");
+            assertTrue(commandCalls("evalsha") > evalshas);
+        }
+    }
+
+    private long commandCalls(String command) {
+        String stats = redis.execute("INFO", "commandstats").toString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    @Test
     void pendingCommentsAreNeverStreamedUntilApproved() {
         String article = Api.newArticle();
         Api.postId(alice, article, "أول تعليق"); // creates the article
