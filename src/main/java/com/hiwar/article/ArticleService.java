@@ -110,9 +110,12 @@ public class ArticleService {
             cleanUrl = null;
             cleanTitle = null;
         }
-        Article.insertIfAbsent(id, cleanUrl, cleanTitle,
-                config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
-        Article article = Article.findById(id);
+        Article article = Article.findById(id); // almost always there: one query, not two
+        if (article == null) {
+            Article.insertIfAbsent(id, cleanUrl, cleanTitle,
+                    config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
+            article = Article.findById(id);
+        }
         if (!article.metadataLocked) {
             if (article.url == null && cleanUrl != null) {
                 article.url = cleanUrl;

@@ -3,10 +3,11 @@ package com.hiwar.auth;
 import java.util.Set;
 
 /**
- * The signed-in, not-banned user a write is performed for, with the display name their token
- * gave. {@code trusted} readers (a token claim, or a moderator's grant) get looser rate limits.
+ * The signed-in, not-banned user a write is performed for, as read at the start of the request:
+ * the display name their token gave, {@code trusted} (a token claim, or a moderator's grant:
+ * looser rate limits) and {@code premoderated} (a moderator's hold on everything they write).
  */
-public record Actor(long userId, String subject, String name, Set<String> groups, boolean trusted) {
+public record Actor(long userId, String subject, String name, Set<String> groups, boolean trusted, boolean premoderated) {
 
     public static final String MODERATOR = "moderator";
     public static final String ADMIN = "admin";

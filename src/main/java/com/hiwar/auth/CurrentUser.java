@@ -76,7 +76,8 @@ public class CurrentUser {
             throw new UnauthorizedException();
         }
         user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()));
-        actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(), user.trusted || isTrue(jwt.getClaim("trusted")));
+        actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(),
+                user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated);
         return user;
     }
 

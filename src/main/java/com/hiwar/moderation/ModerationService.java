@@ -2,7 +2,6 @@ package com.hiwar.moderation;
 
 import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
-import com.hiwar.auth.User;
 import com.hiwar.comment.CommentStatus;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.Screening;
@@ -86,7 +85,7 @@ public class ModerationService implements Screening {
         }
 
         public boolean premoderated() {
-            return User.byId(actor.userId()).map(u -> u.premoderated).orElse(false);
+            return actor.premoderated();
         }
 
         public long publishedComments() {
