@@ -50,7 +50,7 @@ public class ModerationService implements Screening {
         }
 
         public void record(long commentId, int version) {
-            ModerationDecision.automatic(commentId, version, verdict, modelVersion, modelScore).persist();
+            ModerationDecision.recordAutomatic(commentId, version, verdict, modelVersion, modelScore);
         }
     }
 
