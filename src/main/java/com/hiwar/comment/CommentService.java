@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Reading and writing comments: visibility, threading, the edit window and soft deletion. */
@@ -74,9 +77,9 @@ public class CommentService {
      * when they have a comment on the article only they can see. Two small queries instead of a
      * render: their likes among the page's comments, and that check.
      */
-    public java.util.Optional<CommentPage> personalized(CommentPage publicPage, String articleId, long viewer) {
+    public Optional<CommentPage> personalized(CommentPage publicPage, String articleId, long viewer) {
         if (publicPage.article() == null || !publicPage.article().exists() || Comment.hasOwnUnpublished(articleId, viewer)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<CommentView> all = new ArrayList<>();
         Stream.of(publicPage.featured(), publicPage.comments()).filter(Objects::nonNull).flatMap(List::stream).forEach(v -> {
@@ -86,10 +89,10 @@ public class CommentService {
             }
         });
         Set<Long> liked = all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(CommentView::id).toList());
-        java.util.function.Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
-        java.util.function.Function<List<CommentView>, List<CommentView>> overlay = views -> views == null ? null
+        Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
+        UnaryOperator<List<CommentView>> overlay = views -> views == null ? null
                 : views.stream().map(v -> v.forViewer(viewer, liked, editable)).toList();
-        return java.util.Optional.of(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
+        return Optional.of(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
                 overlay.apply(publicPage.comments()), publicPage.nextCursor()));
     }
 

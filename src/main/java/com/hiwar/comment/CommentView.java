@@ -3,6 +3,8 @@ package com.hiwar.comment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /** A comment as readers receive it. Deleted comments keep their place but lose body and author. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,7 +38,7 @@ public record CommentView(
      * This public view as one signed-in reader sees it: whether they like it, whether it is theirs
      * and until when they may edit it. Only for public comments, which carry no notice.
      */
-    CommentView forViewer(long viewer, java.util.Set<Long> liked, java.util.function.Function<Instant, Instant> editableUntil) {
+    CommentView forViewer(long viewer, Set<Long> liked, Function<Instant, Instant> editableUntil) {
         boolean deleted = status == CommentStatus.DELETED;
         boolean own = !deleted && author != null && author.id() == viewer;
         List<CommentView> personal = replies == null ? null

@@ -75,7 +75,7 @@ public class PublicPages {
         Variant variant = new Variant(sort, limit);
         // compute: one render per variant at a time; the others wait for it instead of rendering too.
         Rendered page = holder.pages.compute(variant, (v, old) -> old != null && old.fresh(now) ? old : render(articleId, sort, limit, null));
-        if (!page.fresh(now)) {
+        if (!page.fresh(System.nanoTime())) {
             holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept
         }
         return page;
