@@ -3,8 +3,8 @@
 # same run the reference: nginx serving the very same bytes. Seeds a scratch database through SQL
 # (bench/seed.sh: the hot article with HOT comments, default 50,000, plus 10,000 small articles).
 # Usage: bench/first-page.sh [SECONDS] [CONNECTIONS]   (default 30 s, 32 connections)
-# Prints req/s, p50 and p99 for: anonymous first page, signed-in first page, nginx, and the
-# anonymous page again with the page cache off; each as a ratio to nginx; and the service's RSS.
+# Prints req/s, p50 and p99 for: anonymous first page, signed-in first page, nginx, the second
+# page by cursor (newest and top), and the anonymous first page again with the page cache off; each as a ratio to nginx; and the service's RSS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
@@ -51,10 +51,16 @@ measure() { # name, then wrk arguments; prints "name req/s p50 p99"
 }
 
 echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up; page: $(wc -c < "$work/nginx/html/page.json") bytes, bench-hot has ${HOT:-50000} comments"
+# Later pages are not kept: they measure the keyset queries themselves.
+next_cursor() { curl -fs "$1" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4; }
+next_url="$url?cursor=$(next_cursor "$url")"
+top_next_url="$url?sort=top&cursor=$(next_cursor "$url?sort=top")"
 results=$(
   measure anonymous "$url"
   measure signed-in -H "Authorization: Bearer $token" "$url"
   measure nginx "http://127.0.0.1:$nginx_port/page.json"
+  measure next-page "$next_url"
+  measure top,next-page "$top_next_url"
 )
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$jar_pid/status")
 # The same service with the page cache off: every read renders, as before issue 14.
