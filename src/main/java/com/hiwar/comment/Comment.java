@@ -28,12 +28,14 @@ public class Comment extends PanacheEntityBase {
      * comments ({@code comment_is_public}), their own pending and hidden ones, and deleted ones
      * that still carry replies (shown as a placeholder). {@code :viewer} is -1 for anonymous readers.
      */
+    // "offset 0" keeps the exists a per-row index probe: without it PostgreSQL hashes the subquery,
+    // a scan of every comment whenever a deleted one falls in the page (33 ms at 100,000 comments).
     static final String VISIBLE = """
             (comment_is_public(c.status, c.hidden)
              or (c.status in ('published', 'pending') and c.author_id = :viewer)
              or (c.status = 'deleted' and exists (
                     select 1 from comments r where r.parent_id = c.id
-                    and (comment_is_public(r.status, r.hidden) or r.status = 'deleted'))))""";
+                    and (comment_is_public(r.status, r.hidden) or r.status = 'deleted') offset 0)))""";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
