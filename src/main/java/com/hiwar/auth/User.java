@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,10 +57,10 @@ public class User extends PanacheEntityBase {
     }
 
     /** Only the id, without loading the user. */
-    static java.util.OptionalLong idOfSubject(String subject) {
+    static OptionalLong idOfSubject(String subject) {
         List<?> rows = getEntityManager().createNativeQuery("select id from users where subject = :s")
                 .setParameter("s", subject).getResultList();
-        return rows.isEmpty() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(((Number) rows.get(0)).longValue());
+        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) rows.get(0)).longValue());
     }
 
     /** How stale last_seen_at may get before a request refreshes it. */
