@@ -1,11 +1,13 @@
 package com.hiwar.article;
 
+import com.hiwar.db.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /** A publisher's article; its id is the publisher's own (a WordPress post id, a slug). */
 @Entity
@@ -37,6 +39,27 @@ public class Article extends PanacheEntityBase {
     /** Public comments, kept by a database trigger (V5). */
     @Column(name = "published_count", insertable = false, updatable = false)
     public int publishedCount;
+
+    /** A detached copy read without a Hibernate session, for the comment pages (see {@link Jdbc}). */
+    static Optional<Article> peek(String id) {
+        return Jdbc.list("""
+                select id, url, title, open, premoderated, closes_at, created_at, metadata_locked,
+                       metadata_confirmed_at, published_count from articles where id = ?""",
+                s -> s.setString(1, id), r -> {
+                    Article a = new Article();
+                    a.id = r.getString("id");
+                    a.url = r.getString("url");
+                    a.title = r.getString("title");
+                    a.open = r.getBoolean("open");
+                    a.premoderated = r.getBoolean("premoderated");
+                    a.closesAt = Jdbc.instant(r, "closes_at");
+                    a.createdAt = Jdbc.instant(r, "created_at");
+                    a.metadataLocked = r.getBoolean("metadata_locked");
+                    a.metadataConfirmedAt = Jdbc.instant(r, "metadata_confirmed_at");
+                    a.publishedCount = r.getInt("published_count");
+                    return a;
+                }).stream().findFirst();
+    }
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
     static void insertIfAbsent(String id, String url, String title, java.time.Instant closesAt) {

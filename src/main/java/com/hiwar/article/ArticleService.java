@@ -53,6 +53,11 @@ public class ArticleService {
         return Article.findByIdOptional(checkId(id));
     }
 
+    /** The article as it is now, detached and read without a session: for pages, never for changes. */
+    public Optional<Article> peek(String id) {
+        return Article.peek(checkId(id));
+    }
+
     public Map<String, Article> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();

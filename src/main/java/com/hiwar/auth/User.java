@@ -1,5 +1,6 @@
 package com.hiwar.auth;
 
+import com.hiwar.db.Jdbc;
 import com.hiwar.db.Row;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,6 +124,16 @@ public class User extends PanacheEntityBase {
         }
         List<User> users = list("id in ?1", ids);
         return users.stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+    }
+
+    /** Display names by user id, read without loading the users: every page of comments asks. */
+    public static Map<Long, String> namesOf(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Jdbc.list("select id, display_name from users where id = any(?)",
+                    s -> s.setArray(1, Jdbc.ids(s, ids)), r -> names.put(r.getLong(1), r.getString(2)));
+        }
+        return names;
     }
 
     public static Optional<User> byId(long id) {

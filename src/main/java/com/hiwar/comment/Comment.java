@@ -1,7 +1,7 @@
 package com.hiwar.comment;
 
 import com.hiwar.db.Cursor;
-import com.hiwar.db.Row;
+import com.hiwar.db.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,9 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Tuple;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,14 +31,35 @@ public class Comment extends PanacheEntityBase {
      * comments ({@code comment_is_public}), their own pending and hidden ones, and deleted ones
      * that still carry replies (shown as a placeholder). {@code :viewer} is -1 for anonymous readers.
      */
+    static final String VISIBLE = visibleTo("c", ":viewer");
+
+    /** {@link #VISIBLE} for the comments aliased {@code c}, with {@code viewer} standing for the reader's id. */
     // "offset 0" keeps the exists a per-row index probe: without it PostgreSQL hashes the subquery,
     // a scan of every comment whenever a deleted one falls in the page (33 ms at 100,000 comments).
-    static final String VISIBLE = """
-            (comment_is_public(c.status, c.hidden)
-             or (c.status in ('published', 'pending') and c.author_id = :viewer)
-             or (c.status = 'deleted' and exists (
-                    select 1 from comments r where r.parent_id = c.id
-                    and (comment_is_public(r.status, r.hidden) or r.status = 'deleted') offset 0)))""";
+    private static String visibleTo(String c, String viewer) {
+        return """
+                (comment_is_public(%1$s.status, %1$s.hidden)
+                 or (%1$s.status in ('published', 'pending') and %1$s.author_id = %2$s)
+                 or (%1$s.status = 'deleted' and exists (
+                        select 1 from comments %1$s_r where %1$s_r.parent_id = %1$s.id
+                        and (comment_is_public(%1$s_r.status, %1$s_r.hidden) or %1$s_r.status = 'deleted') offset 0)))"""
+                .formatted(c, viewer);
+    }
+
+    /** {@link #VISIBLE} with a positional parameter, for {@link Jdbc} queries. */
+    private static final String VISIBLE_JDBC = visibleTo("c", "?");
+
+    /**
+     * The columns a reader's view and the page cursors need, with the visible replies counted per
+     * row (the first parameter is the viewer); pages are read without the persistence context.
+     */
+    private static final String LISTED_COLUMNS = """
+            c.id, c.article_id, c.author_id, c.parent_id, c.depth, c.status, c.hidden, c.body, c.dir,
+            c.created_at, c.edited_at, c.version, c.like_count,
+            (select count(*) from comments k where k.parent_id = c.id and %s) as replies"""
+            .formatted(visibleTo("k", "?"));
+
+    private static final CommentStatus.DbConverter STATUS = new CommentStatus.DbConverter();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -76,6 +100,9 @@ public class Comment extends PanacheEntityBase {
     int reportScore;
     /** Hidden by readers' reports until a moderator decides; the author still sees it. */
     boolean hidden;
+    /** Visible direct replies, when a listing query counted them along (null otherwise). */
+    @Transient
+    Long replies;
     /** Every rule that held or rejected it, and "moderator" once one decided: the queue filters by rule. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     List<String> rules = List.of();
@@ -110,9 +137,14 @@ public class Comment extends PanacheEntityBase {
     }
 
     /** Featured published top-level comments of an article, newest first. */
-    static List<Comment> featured(String articleId, int limit) {
-        return find("articleId = ?1 and parentId is null and featured = true and status = ?2 and hidden = false order by createdAt desc",
-                articleId, CommentStatus.PUBLISHED).page(0, limit).list();
+    static List<Comment> featured(String articleId, long viewer, int limit) {
+        return Jdbc.list("select " + LISTED_COLUMNS + """
+                 from comments c where c.article_id = ? and c.parent_id is null and c.featured
+                and comment_is_public(c.status, c.hidden) order by c.created_at desc limit ?""", s -> {
+            s.setLong(1, viewer);
+            s.setString(2, articleId);
+            s.setInt(3, limit);
+        }, Comment::listed);
     }
 
     /** The orders a list can be read in; each is a keyset over an index. */
@@ -148,34 +180,35 @@ public class Comment extends PanacheEntityBase {
 
     /** One keyset page of top-level comments, fetching one extra row to know whether more follow. */
     static List<Comment> topLevelPage(String articleId, long viewer, Cursor after, Sort sort, int limit) {
-        return keysetPage("c.article_id = :scope and c.parent_id is null", articleId, viewer, after, sort, limit);
+        return keysetPage("c.article_id = ? and c.parent_id is null", articleId, viewer, after, sort, limit);
     }
 
     /** Replies to one comment, oldest first, after the cursor. */
     static List<Comment> repliesPage(long parentId, long viewer, Cursor after, int limit) {
-        return keysetPage("c.parent_id = :scope", parentId, viewer, after, Sort.OLDEST, limit);
+        return keysetPage("c.parent_id = ?", parentId, viewer, after, Sort.OLDEST, limit);
     }
 
     private static List<Comment> keysetPage(String scope, Object scopeValue, long viewer, Cursor after,
                                             Sort sort, int limit) {
         boolean top = sort == Sort.TOP;
-        String cursorValue = top ? "(:score, :at, :id)" : "(:at, :id)";
-        String sql = "select c.* from comments c where " + scope + " and " + VISIBLE
+        String cursorValue = top ? "(?, ?, ?)" : "(?, ?)";
+        String sql = "select " + LISTED_COLUMNS + " from comments c where " + scope + " and " + VISIBLE_JDBC
                 + (after == null ? "" : " and " + sort.key() + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
-                + " order by " + sort.orderBy() + " limit :limit";
-        var query = getEntityManager().createNativeQuery(sql, Comment.class)
-                .setParameter("scope", scopeValue)
-                .setParameter("viewer", viewer)
-                .setParameter("limit", limit);
-        if (after != null) {
-            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
-            if (top) {
-                query.setParameter("score", (int) after.score());
+                + " order by " + sort.orderBy() + " limit ?";
+        return Jdbc.list(sql, s -> {
+            int i = 0;
+            s.setLong(++i, viewer);
+            s.setObject(++i, scopeValue);
+            s.setLong(++i, viewer);
+            if (after != null) {
+                if (top) {
+                    s.setInt(++i, (int) after.score());
+                }
+                s.setObject(++i, after.createdAt().atOffset(ZoneOffset.UTC));
+                s.setLong(++i, after.id());
             }
-        }
-        @SuppressWarnings("unchecked")
-        List<Comment> rows = query.getResultList();
-        return rows;
+            s.setInt(++i, limit);
+        }, Comment::listed);
     }
 
     /** One keyset page of an author's own comments in every status, newest first. */
@@ -191,18 +224,17 @@ public class Comment extends PanacheEntityBase {
         if (parentIds.isEmpty() || perParent <= 0) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Comment> rows = getEntityManager().createNativeQuery("""
-                select c.* from comments c join (
+        return Jdbc.list("select " + LISTED_COLUMNS + """
+                 from comments c join (
                     select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
-                    from comments c where c.parent_id in (:parents) and %s
-                ) firsts on firsts.id = c.id and firsts.rn <= :n
-                order by c.created_at, c.id""".formatted(VISIBLE), Comment.class)
-                .setParameter("parents", parentIds)
-                .setParameter("viewer", viewer)
-                .setParameter("n", perParent)
-                .getResultList();
-        return rows;
+                    from comments c where c.parent_id = any(?) and %s
+                ) firsts on firsts.id = c.id and firsts.rn <= ?
+                order by c.created_at, c.id""".formatted(VISIBLE_JDBC), s -> {
+            s.setLong(1, viewer);
+            s.setArray(2, Jdbc.ids(s, parentIds));
+            s.setLong(3, viewer);
+            s.setInt(4, perParent);
+        }, Comment::listed);
     }
 
     /** Visible direct replies per parent, for the given parents. */
@@ -211,12 +243,31 @@ public class Comment extends PanacheEntityBase {
         if (parentIds.isEmpty()) {
             return counts;
         }
-        Row.all(getEntityManager().createNativeQuery(
-                "select c.parent_id, count(*) as n from comments c where c.parent_id in (:parents) and " + VISIBLE
-                        + " group by c.parent_id", Tuple.class)
-                .setParameter("parents", parentIds)
-                .setParameter("viewer", viewer))
-                .forEach(r -> counts.put(r.number("parent_id"), r.number("n")));
+        Jdbc.list("select c.parent_id, count(*) from comments c where c.parent_id = any(?) and "
+                + VISIBLE_JDBC + " group by c.parent_id", s -> {
+            s.setArray(1, Jdbc.ids(s, parentIds));
+            s.setLong(2, viewer);
+        }, r -> counts.put(r.getLong(1), r.getLong(2)));
         return counts;
+    }
+
+    /** What a reader's view of a comment needs, as {@link #LISTED_COLUMNS} selects it; a detached copy. */
+    private static Comment listed(ResultSet r) throws SQLException {
+        Comment c = new Comment();
+        c.id = r.getLong("id");
+        c.articleId = r.getString("article_id");
+        c.authorId = Jdbc.id(r, "author_id");
+        c.parentId = Jdbc.id(r, "parent_id");
+        c.depth = r.getInt("depth");
+        c.status = STATUS.convertToEntityAttribute(r.getString("status"));
+        c.hidden = r.getBoolean("hidden");
+        c.body = r.getString("body");
+        c.dir = r.getString("dir");
+        c.createdAt = Jdbc.instant(r, "created_at");
+        c.editedAt = Jdbc.instant(r, "edited_at");
+        c.version = r.getInt("version");
+        c.likeCount = r.getInt("like_count");
+        c.replies = r.getLong("replies");
+        return c;
     }
 }

@@ -60,7 +60,7 @@ public class CommentService {
         };
         int size = pageSize(limit);
         Cursor after = Cursor.decode(cursor, order.code);
-        Article article = articles.find(articleId).orElse(null);
+        Article article = articles.peek(articleId).orElse(null);
         if (article == null) {
             return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null), List.of(), null);
         }
@@ -68,7 +68,7 @@ public class CommentService {
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
                 article.publishedCount, article.title, article.url);
         // Comments moderators featured lead the first page, whatever the sort.
-        List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, 5), viewer, true) : null;
+        List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, viewer, 5), viewer, true) : null;
         return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
     }
 
@@ -258,15 +258,16 @@ public class CommentService {
         return comment.createdAt.plus(config.editWindow());
     }
 
-    /** Views for a list of comments, with authors, reply counts and (optionally) the first replies, in four queries. */
+    /** Views for a list of comments, with authors, reply counts and (optionally) the first replies, in two to four queries. */
     private List<CommentView> views(List<Comment> comments, long viewer, boolean withPreview) {
         List<Long> ids = comments.stream().map(c -> c.id).toList();
         List<Comment> previews = withPreview ? Comment.firstReplies(ids, viewer, config.previewReplies()) : List.of();
         List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
-        Map<Long, Long> counts = Comment.replyCounts(all.stream().map(c -> c.id).toList(), viewer);
+        Map<Long, Long> counts = Comment.replyCounts(all.stream().filter(c -> c.replies == null).map(c -> c.id).toList(), viewer);
+        all.stream().filter(c -> c.replies != null).forEach(c -> counts.put(c.id, c.replies));
         Map<Long, CommentView.Author> authors = new LinkedHashMap<>();
-        User.byIds(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
-                .forEach((id, u) -> authors.put(id, new CommentView.Author(u.id, u.displayName)));
+        User.namesOf(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
+                .forEach((id, name) -> authors.put(id, new CommentView.Author(id, name)));
         Set<Long> liked = viewer == ANONYMOUS || all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
         for (Comment reply : previews) {

@@ -102,7 +102,7 @@ public class PublicPages {
         if (page.article() == null || !page.article().exists()) {
             freshUntil = started; // not kept: unknown ids must not fill the cache
         } else if (cursor == null && page.article().open()) {
-            Instant closes = articles.find(articleId).map((Article a) -> a.closesAt).orElse(null);
+            Instant closes = articles.peek(articleId).map((Article a) -> a.closesAt).orElse(null);
             if (closes != null) {
                 long untilClose = Duration.between(Instant.now(), closes).toNanos();
                 freshUntil = Math.min(freshUntil, started + Math.max(0, untilClose));

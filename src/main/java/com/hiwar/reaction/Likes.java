@@ -3,6 +3,7 @@ package com.hiwar.reaction;
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.LikesOf;
+import com.hiwar.db.Jdbc;
 import com.hiwar.db.Row;
 import com.hiwar.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,9 +14,9 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static com.hiwar.db.Rows.count;
 import static com.hiwar.db.Rows.instant;
@@ -65,11 +66,10 @@ public class Likes implements LikesOf {
 
     @Override
     public Set<Long> likedBy(long viewer, Collection<Long> commentIds) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = Panache.getEntityManager().createNativeQuery(
-                        "select comment_id from comment_likes where user_id = :viewer and comment_id in (:ids)")
-                .setParameter("viewer", viewer).setParameter("ids", commentIds).getResultList();
-        return rows.stream().map(Number::longValue).collect(Collectors.toSet());
+        return new HashSet<>(Jdbc.list("select comment_id from comment_likes where user_id = ? and comment_id = any(?)", s -> {
+                    s.setLong(1, viewer);
+                    s.setArray(2, Jdbc.ids(s, commentIds));
+                }, r -> r.getLong(1)));
     }
 
     public List<Given> givenBy(long userId) {

@@ -1,0 +1,69 @@
+package com.hiwar.db;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import jakarta.persistence.PersistenceException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Read-only queries straight on the pool, mapped by hand. For the hot read paths only: a
+ * Hibernate session and managed entities (snapshots, dirty tracking) cost several times what
+ * PostgreSQL spent on the rows. Inside a transaction the pool hands out the transaction's own
+ * connection, so these reads see its writes. The SQL text is fixed, with lists bound as one
+ * array, so the driver keeps one server-side prepared statement per query.
+ */
+public final class Jdbc {
+
+    private Jdbc() {}
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface Mapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    public static <T> List<T> list(String sql, Binder binder, Mapper<T> mapper) {
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rows.next()) {
+                    out.add(mapper.map(rows));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Query failed: " + sql, e);
+        }
+    }
+
+    /** A bigint[] parameter, for {@code = any(?)}. */
+    public static Array ids(PreparedStatement statement, Collection<Long> ids) throws SQLException {
+        return statement.getConnection().createArrayOf("bigint", ids.toArray());
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp at = row.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+
+    /** Null stays null. */
+    public static Long id(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}
