@@ -73,8 +73,7 @@ public class CommentResource {
             return conditional.ok(headers, cursor == null ? publicPages.firstPageFor(articleId, sort, limit, viewer)
                     : comments.page(articleId, sort, limit, cursor, viewer), true);
         }
-        PublicPages.Rendered page = cursor == null ? publicPages.firstPage(articleId, sort, limit)
-                : publicPages.render(articleId, sort, limit, cursor);
+        PublicPages.Rendered page = publicPages.page(articleId, sort, limit, cursor);
         return conditional.shared(headers, page.body(), page.etag(), config.sharedCache().maxAge(),
                 config.sharedCache().staleWhileRevalidate(), "article:" + articleId);
     }

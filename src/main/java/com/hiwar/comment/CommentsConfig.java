@@ -47,6 +47,13 @@ public interface CommentsConfig {
         /** Articles whose pages each instance keeps. */
         @WithDefault("10000")
         long size();
+
+        /**
+         * Later pages (by cursor) kept per article besides the first ones: on a breaking story
+         * everyone who asks for more asks for the same second page. Deeper pages are rendered.
+         */
+        @WithDefault("8")
+        int laterPages();
     }
 
     interface SharedCache {

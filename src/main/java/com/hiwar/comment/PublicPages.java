@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The first page of an article as anonymous readers see it, kept as the bytes sent and their
- * ETag: on a breaking story everyone asks for the same page, and rendering it once per change is
- * enough. Any change to the article's comments evicts it, on this instance at commit and on every
+ * The pages of an article as anonymous readers see them, kept as the bytes sent and their ETag:
+ * on a breaking story everyone asks for the same first page, and those who want more for the
+ * same second one, so rendering each once per change is enough. Every first page is kept, and a
+ * few later ones per article ({@code later-pages}); deeper pages are rendered each time. Any change to the article's comments evicts it, on this instance at commit and on every
  * other through the Redis announcement the live hub turns into {@link ArticleActivity}; the TTL
  * only bounds staleness while Redis is away. A page is never kept past the article's closing
  * time, and an unknown article's empty page is not kept at all.
@@ -40,14 +42,17 @@ public class PublicPages {
         }
     }
 
-    private record Variant(String sort, Integer limit) {}
+    private record Variant(String sort, Integer limit, String cursor) {}
 
     private static final class ArticlePages {
         final Map<Variant, Rendered> pages = new ConcurrentHashMap<>(4);
+        /** Later pages ever rendered into this holder; bounds them without counting under a lock. */
+        final AtomicInteger later = new AtomicInteger();
     }
 
     private final Cache<String, ArticlePages> cache;
     private final long ttlNanos;
+    private final int laterPages;
 
     @Inject
     CommentService comments;
@@ -62,19 +67,36 @@ public class PublicPages {
     public PublicPages(CommentsConfig config) {
         CommentsConfig.PageCache settings = config.pageCache();
         ttlNanos = settings.ttl().toNanos();
+        laterPages = settings.laterPages();
         cache = Caffeine.newBuilder().maximumSize(settings.size()).build();
     }
 
     /** The anonymous first page, from memory when nothing changed since it was rendered. */
     public Rendered firstPage(String articleId, String sort, Integer limit) {
+        return page(articleId, sort, limit, null);
+    }
+
+    /** An anonymous page, from memory when it is kept and nothing changed since it was rendered. */
+    public Rendered page(String articleId, String sort, Integer limit, String cursor) {
         if (ttlNanos <= 0) {
-            return render(articleId, sort, limit, null);
+            return render(articleId, sort, limit, cursor);
         }
         ArticlePages holder = cache.get(articleId, id -> new ArticlePages());
+        Variant variant = new Variant(sort, limit, cursor);
+        if (cursor != null && !holder.pages.containsKey(variant) && holder.later.get() >= laterPages) {
+            return render(articleId, sort, limit, cursor);
+        }
         long now = System.nanoTime();
-        Variant variant = new Variant(sort, limit);
         // compute: one render per variant at a time; the others wait for it instead of rendering too.
-        Rendered page = holder.pages.compute(variant, (v, old) -> old != null && old.fresh(now) ? old : render(articleId, sort, limit, null));
+        Rendered page = holder.pages.compute(variant, (v, old) -> {
+            if (old != null && old.fresh(now)) {
+                return old;
+            }
+            if (old == null && cursor != null) {
+                holder.later.incrementAndGet();
+            }
+            return render(articleId, sort, limit, cursor);
+        });
         if (!page.fresh(System.nanoTime())) {
             holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept
         }
@@ -101,7 +123,7 @@ public class PublicPages {
         long freshUntil = started + ttlNanos;
         if (page.article() == null || !page.article().exists()) {
             freshUntil = started; // not kept: unknown ids must not fill the cache
-        } else if (cursor == null && page.article().open()) {
+        } else if (page.article().open()) {
             Instant closes = articles.peek(articleId).map((Article a) -> a.closesAt).orElse(null);
             if (closes != null) {
                 long untilClose = Duration.between(Instant.now(), closes).toNanos();

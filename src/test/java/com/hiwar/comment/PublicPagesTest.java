@@ -21,8 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The anonymous first page kept in memory: it is really served from memory (a change made behind
- * the service's back does not show), yet every change made through the service shows at once,
+ * The anonymous pages kept in memory: they are really served from memory (a change made behind
+ * the service's back does not show), a few later pages per article are kept too, yet every change
+ * made through the service shows at once,
  * a change announced by another instance through Redis shows within a second, and a page never
  * outlives the article's closing time.
  */
@@ -145,6 +146,35 @@ class PublicPagesTest {
         assertTrue(Api.as(aliceToken).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract()
                 .jsonPath().getList("comments.id", Long.class).contains(held));
         assertFalse(anonymous(article).getList("comments.id", Long.class).contains(held));
+    }
+
+    @Test
+    void aFewLaterPagesPerArticleAreKeptAndDeeperOnesRendered() {
+        String article = Api.newArticle();
+        for (int i = 1; i <= 12; i++) {
+            Api.postId(alice, article, "تعليق رقم " + i);
+        }
+        // Walk the pages one comment at a time: the cursors of pages 2..12.
+        List<String> cursors = new java.util.ArrayList<>();
+        String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
+        while (cursor != null) {
+            cursors.add(cursor);
+            cursor = given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article)
+                    .then().statusCode(200).extract().path("nextCursor");
+        }
+        assertEquals(11, cursors.size());
+
+        Db.exec("update comments set body = 'تغير من خلف الخدمة' where article_id = ?1", article);
+        List<String> bodies = cursors.stream().map(c -> given().queryParam("cursor", c)
+                .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200)
+                .extract().<String>path("comments[0].body")).toList();
+        assertEquals(8, bodies.stream().filter(b -> b.startsWith("تعليق رقم")).count(), "the first 8 later pages are kept: " + bodies);
+        assertEquals(List.of("تغير من خلف الخدمة", "تغير من خلف الخدمة", "تغير من خلف الخدمة"), bodies.subList(8, 11), "deeper ones rendered");
+
+        Api.postId(bob, article, "تعليق جديد يغير كل الصفحات");
+        assertEquals("تغير من خلف الخدمة", given().queryParam("cursor", cursors.get(0))
+                .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200)
+                .extract().<String>path("comments[0].body"), "a change evicts the later pages too");
     }
 
     @Test
