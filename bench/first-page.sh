@@ -1,26 +1,33 @@
 #!/usr/bin/env bash
-# The first page of a hot article, on the packaged jar, with wrk on the same 2 cores, and in the
-# same run the reference: nginx serving the very same bytes. Seeds a scratch database through SQL
-# (bench/seed.sh: the hot article with HOT comments, default 50,000, plus 10,000 small articles).
+# Reads at news scale, on the packaged jar, with wrk on the same 2 cores, and in the same run the
+# reference: nginx serving the very same bytes as the first page. Seeds a scratch database through
+# SQL first (bench/seed.sh: TOTAL comments, default 1,000,000; bench-hot has 50,000).
 # Usage: bench/first-page.sh [SECONDS] [CONNECTIONS]   (default 30 s, 32 connections)
-# Prints req/s, p50 and p99 for: anonymous first page, signed-in first page, nginx, the second
-# page by cursor (newest and top), and the anonymous first page again with the page cache off; each as a ratio to nginx; and the service's RSS.
+# Prints req/s, p50 and p99, each also as a ratio to nginx, for:
+#   anonymous / signed-in first page of bench-hot (the reader has likes among its comments);
+#   the second page by cursor, newest and top (kept, as on a breaking story everyone asks for it);
+#   next pages at 500 random cursors deep in bench-hot, newest and top (rendered: the keyset queries);
+#   first pages of random small articles; counts for 10 articles;
+#   the anonymous first page with the page cache off;
+# and the service's RSS after the runs. JAVA_OPTS passes JVM flags (bench/README uses the README's).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
 seconds=${1:-30}
 connections=${2:-32}
+total=${TOTAL:-1000000}
 db=hiwar_bench_pages
 port=8095
 nginx_port=8099
 bench_setup
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { apt-get install -y -qq nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx >/dev/null; }; }
 
-psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db"
+psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" 2>/dev/null
 start_jar "$port" "$db" "$work/jar.log" HIWAR_RATELIMIT_ENABLED=false
-HOT=${HOT:-50000} QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" "$root/bench/seed.sh"
-url="http://localhost:$port/api/v1/articles/bench-hot/comments"
-token=$(mint_tokens 1 bench-reader '[]')
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" "$root/bench/seed.sh" "$total" | tail -1
+base="http://localhost:$port"
+url="$base/api/v1/articles/bench-hot/comments"
+token=$(mint_tokens 1 bench-user '[]')   # bench-user-1 is a seeded reader with likes
 
 # nginx: the same bytes, as a static file, with keep-alive like the service.
 mkdir -p "$work/nginx/html"
@@ -41,26 +48,41 @@ http {
 EOF
 /usr/sbin/nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
 
-measure() { # name, then wrk arguments; prints "name req/s p50 p99"
+# 500 random positions among bench-hot's published top-level comments, as cursors (db.Cursor's format).
+cursors() { # order-code, then the SQL of the raw cursor
+  psql -tA -U postgres -h localhost -d "$db" -c "
+    select '/api/v1/articles/bench-hot/comments?$1cursor=' || translate(encode(convert_to($2, 'UTF8'), 'base64'), '+/=', '-_')
+    from comments c where article_id = 'bench-hot' and parent_id is null and status = 'published' and not hidden
+    order by md5(id::text) limit 500"
+}
+micros="(extract(epoch from created_at) * 1000000)::bigint"
+cursors "" "'n.' || $micros || '.' || id" > "$work/newest.paths"
+cursors "sort=top&" "'t.' || $micros || '.' || id || '.' || like_count" > "$work/top.paths"
+seq 0 4999 | awk -v n=$((total / 10)) '{print "/api/v1/articles/bench-" ($1 * 19) % n "/comments"}' > "$work/small.paths"
+
+measure() { # name, then wrk arguments; prints "name req/s p50 p99 errors"
   local name=$1; shift
   wrk -t2 -c"$connections" -d5s "$@" >/dev/null   # warm-up: JIT, caches
   local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@")
-  local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" || true)
+  local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
   printf '%s %s %s %s %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$errors"
 }
+paths() { HIWAR_PATHS="$1" measure "$2" -s "$root/bench/paths.lua" "$base"; }
 
-echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up; page: $(wc -c < "$work/nginx/html/page.json") bytes, bench-hot has ${HOT:-50000} comments"
-# Later pages are not kept: they measure the keyset queries themselves.
 next_cursor() { curl -fs "$1" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4; }
-next_url="$url?cursor=$(next_cursor "$url")"
-top_next_url="$url?sort=top&cursor=$(next_cursor "$url?sort=top")"
+ids=$(seq -s, -f 'bench-%g' 0 9)
+echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up; first page $(wc -c < "$work/nginx/html/page.json") bytes; $total comments, bench-hot has $(grep -o '"publishedCount":[0-9]*' "$work/nginx/html/page.json" | cut -d: -f2) published"
 results=$(
   measure anonymous "$url"
   measure signed-in -H "Authorization: Bearer $token" "$url"
   measure nginx "http://127.0.0.1:$nginx_port/page.json"
-  measure next-page "$next_url"
-  measure top,next-page "$top_next_url"
+  measure second-page,kept "$url?cursor=$(next_cursor "$url")"
+  measure top,second-page,kept "$url?sort=top&cursor=$(next_cursor "$url?sort=top")"
+  paths "$work/newest.paths" next-pages,random
+  paths "$work/top.paths" top,next-pages,random
+  paths "$work/small.paths" small-articles,random
+  measure counts,10-articles "$base/api/v1/counts?articles=$ids"
 )
 rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$jar_pid/status")
 # The same service with the page cache off: every read renders, as before issue 14.
@@ -68,5 +90,6 @@ kill "$jar_pid"; wait "$jar_pid" 2>/dev/null || true
 start_jar "$port" "$db" "$work/jar-off.log" HIWAR_RATELIMIT_ENABLED=false HIWAR_COMMENTS_PAGE_CACHE_TTL=0s
 results+=$'\n'$(measure anonymous,page-cache-off "$url")
 nginx_rps=$(awk '$1 == "nginx" {print $2}' <<<"$results")
-awk -v ref="$nginx_rps" '{ printf "%-28s req/s %10s  p50 %-9s p99 %-9s %.4f x nginx %s\n", $1, $2, $3, $4, $2 / ref, $5 }' <<<"$results"
-echo "service RSS after the runs: $rss"
+awk -v ref="$nginx_rps" '{ e = ""; for (i = 5; i <= NF; i++) e = e " " $i;
+  printf "%-28s req/s %10s  p50 %-9s p99 %-9s %.4f x nginx%s\n", $1, $2, $3, $4, $2 / ref, e }' <<<"$results"
+echo "service RSS after the runs (cache on): $rss   JAVA_OPTS: ${JAVA_OPTS:-none}"

@@ -70,8 +70,10 @@ public class CommentResource {
                          @RestQuery String cursor, @Context HttpHeaders headers) {
         long viewer = viewer();
         if (viewer != CommentService.ANONYMOUS) {
-            return conditional.ok(headers, cursor == null ? publicPages.firstPageFor(articleId, sort, limit, viewer)
-                    : comments.page(articleId, sort, limit, cursor, viewer), true);
+            PublicPages.Personal page = cursor == null ? publicPages.firstPageFor(articleId, sort, limit, viewer)
+                    : new PublicPages.Personal(comments.page(articleId, sort, limit, cursor, viewer), null);
+            return page.etag() == null ? conditional.ok(headers, page.page(), true)
+                    : conditional.personal(headers, page.page(), page.etag());
         }
         PublicPages.Rendered page = publicPages.page(articleId, sort, limit, cursor);
         return conditional.shared(headers, page.body(), page.etag(), config.sharedCache().maxAge(),

@@ -72,12 +72,15 @@ public class CommentService {
         return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
     }
 
+    /** A public page overlaid for one reader, and the likes that made the difference. */
+    public record Personalized(CommentPage page, Set<Long> liked) {}
+
     /**
      * The public first page as a signed-in reader sees it, or empty when it is not simply that:
      * when they have a comment on the article only they can see. Two small queries instead of a
      * render: their likes among the page's comments, and that check.
      */
-    public Optional<CommentPage> personalized(CommentPage publicPage, String articleId, long viewer) {
+    public Optional<Personalized> personalized(CommentPage publicPage, String articleId, long viewer) {
         if (publicPage.article() == null || !publicPage.article().exists() || Comment.hasOwnUnpublished(articleId, viewer)) {
             return Optional.empty();
         }
@@ -92,8 +95,8 @@ public class CommentService {
         Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
         UnaryOperator<List<CommentView>> overlay = views -> views == null ? null
                 : views.stream().map(v -> v.forViewer(viewer, liked, editable)).toList();
-        return Optional.of(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
-                overlay.apply(publicPage.comments()), publicPage.nextCursor()));
+        return Optional.of(new Personalized(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
+                overlay.apply(publicPage.comments()), publicPage.nextCursor()), liked));
     }
 
     public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {

@@ -13,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The pages of an article as anonymous readers see them, kept as the bytes sent and their ETag:
@@ -103,11 +105,21 @@ public class PublicPages {
         return page;
     }
 
-    /** The first page for a signed-in reader: the kept public one with their likes and their own comments marked. */
-    public CommentPage firstPageFor(String articleId, String sort, Integer limit, long viewer) {
-        CommentPage shared = firstPage(articleId, sort, limit).page();
-        return comments.personalized(shared, articleId, viewer)
-                .orElseGet(() -> comments.page(articleId, sort, limit, null, viewer));
+    /** A signed-in reader's first page, and its ETag when known without rendering (null otherwise). */
+    public record Personal(CommentPage page, String etag) {}
+
+    /**
+     * The first page for a signed-in reader: the kept public one with their likes and their own
+     * comments marked. Its ETag follows from what it is made of (the public page's ETag, the
+     * reader, their likes on it), so a revalidation costs neither rendering nor hashing.
+     */
+    public Personal firstPageFor(String articleId, String sort, Integer limit, long viewer) {
+        Rendered shared = firstPage(articleId, sort, limit);
+        return comments.personalized(shared.page(), articleId, viewer)
+                .map(p -> new Personal(p.page(), Conditional.etag((shared.etag() + "|" + viewer + "|"
+                        + p.liked().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
+                        .getBytes(StandardCharsets.UTF_8))))
+                .orElseGet(() -> new Personal(comments.page(articleId, sort, limit, null, viewer), null));
     }
 
     /** Any anonymous page, rendered now. */

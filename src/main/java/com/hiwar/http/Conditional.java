@@ -30,6 +30,19 @@ public class Conditional {
         return respond(request, entity, personal ? "private, no-cache" : "public, no-cache");
     }
 
+    /**
+     * A reader's own response whose ETag is known without rendering it (derived from what it is
+     * made of): a matching If-None-Match is answered without serializing anything.
+     */
+    public Response personal(HttpHeaders request, Object entity, String etag) {
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            return respond(request, new byte[0], etag, MediaType.APPLICATION_JSON, "private, no-cache")
+                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+        }
+        return respond(request, bytes(entity), etag, MediaType.APPLICATION_JSON, "private, no-cache")
+                .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
+    }
+
     /** A public response that caches may serve for {@code maxAge} without asking. */
     public Response ok(HttpHeaders request, Object entity, Duration maxAge) {
         return respond(request, entity, "public, max-age=" + maxAge.toSeconds());
@@ -51,15 +64,18 @@ public class Conditional {
     }
 
     private Response respond(HttpHeaders request, Object entity, String cacheControl) {
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(entity);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = bytes(entity);
         return respond(request, body, etag(body), MediaType.APPLICATION_JSON, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
                 .build();
+    }
+
+    private byte[] bytes(Object entity) {
+        try {
+            return json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** 304 when If-None-Match names this ETag, else the bytes; both with the ETag and Cache-Control. */

@@ -127,7 +127,7 @@ class PublicPagesTest {
             for (String sort : new String[] {null, "top", "oldest"}) {
                 CommentPage full = QuarkusTransaction.requiringNew().call(() -> comments.page(article, sort, null, null, viewer));
                 CommentPage overlaid = QuarkusTransaction.requiringNew().call(() -> comments.personalized(
-                        pages.firstPage(article, sort, null).page(), article, viewer)).orElseThrow();
+                        pages.firstPage(article, sort, null).page(), article, viewer)).orElseThrow().page();
                 assertEquals(full, overlaid, "reader " + subject + ", sort " + sort);
             }
         }
@@ -146,6 +146,31 @@ class PublicPagesTest {
         assertTrue(Api.as(aliceToken).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract()
                 .jsonPath().getList("comments.id", Long.class).contains(held));
         assertFalse(anonymous(article).getList("comments.id", Long.class).contains(held));
+    }
+
+    @Test
+    void aSignedInReadersETagFollowsTheirLikesAndThePublicPage() throws Exception {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "تعليق أليس"); // a reader the service has never seen reads as anonymous
+        long first = Api.postId(bob, article, "تعليق للإعجاب");
+        String etag = Api.as(alice).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract().header("ETag");
+        Api.as(alice).header("If-None-Match", etag).get("/api/v1/articles/{a}/comments", article).then().statusCode(304)
+                .header("ETag", etag).header("Cache-Control", "private, no-cache");
+        String bobs = Api.as(bob).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract().header("ETag");
+        assertFalse(etag.equals(bobs), "another reader's page has its own ETag");
+
+        Api.as(alice).put("/api/v1/comments/{id}/like", first).then().statusCode(200);
+        var liked = within1s(article, p -> p.getInt("comments[0].likes") == 1); // the public page moved too
+        var page = Api.as(alice).header("If-None-Match", etag).get("/api/v1/articles/{a}/comments", article)
+                .then().statusCode(200).extract();
+        assertEquals(Boolean.TRUE, page.jsonPath().get("comments[0].liked"));
+        String afterLike = page.header("ETag");
+        assertFalse(etag.equals(afterLike));
+
+        Api.postId(bob, article, "تعليق آخر يغير الصفحة العامة");
+        Api.as(alice).header("If-None-Match", afterLike).get("/api/v1/articles/{a}/comments", article).then().statusCode(200)
+                .body("comments.size()", org.hamcrest.Matchers.is(3));
+        assertEquals(1, liked.getInt("comments[0].likes"));
     }
 
     @Test
