@@ -51,7 +51,7 @@ if [ -n "${PROFILE:-}" ]; then
   jfr print --events jdk.ExecutionSample "$work/post.jfr" | awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/line:.*/, ""); print}' \
     | sort | uniq -c | sort -rn | head -25
   echo "where the samples are (inclusive: a frame anywhere on the stack), of $(jfr print --events jdk.ExecutionSample "$work/post.jfr" | grep -c 'jdk.ExecutionSample') samples:"
-  jfr print --events jdk.ExecutionSample "$work/post.jfr" | perl -ne '
+  jfr print --stack-depth 300 --events jdk.ExecutionSample "$work/post.jfr" | perl -ne '
     if (/jdk\.ExecutionSample/) { print "$_\n" for keys %s; %s = () }
     $s{$1} = 1 if /^\s+((?:com\.hiwar|io\.smallrye\.jwt|org\.hibernate\.(?:query|event|engine\.transaction)|org\.postgresql\.core|io\.quarkus\.redis|io\.vertx\.redis|com\.fasterxml\.jackson\.databind)[\w.\$]*)\(/;
     END { print "$_\n" for keys %s }' | sort | uniq -c | sort -rn | head -40

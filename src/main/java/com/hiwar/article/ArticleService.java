@@ -115,17 +115,23 @@ public class ArticleService {
             cleanUrl = null;
             cleanTitle = null;
         }
-        Article article = Article.findById(id); // almost always there: one query, not two
+        // Almost always there: one lean read; the managed entity only when something is written.
+        Article article = Article.peek(id).orElse(null);
         if (article == null) {
             Article.insertIfAbsent(id, cleanUrl, cleanTitle,
                     config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
             article = Article.findById(id);
         }
         if (!article.metadataLocked) {
-            if (article.url == null && cleanUrl != null) {
+            boolean fillUrl = article.url == null && cleanUrl != null;
+            boolean fillTitle = article.title == null && cleanTitle != null;
+            if (fillUrl || fillTitle) {
+                article = Article.findById(id);
+            }
+            if (fillUrl) {
                 article.url = cleanUrl;
             }
-            if (article.title == null && cleanTitle != null) {
+            if (fillTitle) {
                 article.title = cleanTitle;
             }
             if (cleanUrl != null && (article.metadataConfirmedAt == null || !cleanUrl.equals(article.url)

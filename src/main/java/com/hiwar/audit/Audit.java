@@ -1,5 +1,6 @@
 package com.hiwar.audit;
 
+import com.hiwar.db.Jdbc;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.vertx.core.json.Json;
 import java.util.List;
@@ -15,13 +16,14 @@ public final class Audit {
     private Audit() {}
 
     public static void actAs(String actor, String action, String reason) {
-        Panache.getEntityManager().createNativeQuery("""
-                select set_config('hiwar.actor', :actor, true), set_config('hiwar.action', :action, true),
-                       set_config('hiwar.reason', :reason, true)""")
-                .setParameter("actor", actor)
-                .setParameter("action", action)
-                .setParameter("reason", reason == null ? "" : reason)
-                .getSingleResult();
+        // Runs at once on the transaction's connection: the triggers of later writes read it.
+        Jdbc.list("""
+                select set_config('hiwar.actor', ?, true), set_config('hiwar.action', ?, true),
+                       set_config('hiwar.reason', ?, true)""", s -> {
+            s.setString(1, actor);
+            s.setString(2, action);
+            s.setString(3, reason == null ? "" : reason);
+        }, r -> 1);
     }
 
     public static void record(String actor, String action, Long commentId, Long userId, String articleId,

@@ -13,6 +13,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -106,6 +107,31 @@ public class Comment extends PanacheEntityBase {
     /** Every rule that held or rejected it, and "moderator" once one decided: the queue filters by rule. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     List<String> rules = List.of();
+
+    /**
+     * Writes this new comment at once and takes its id and version: one statement instead of a
+     * managed entity, on the path every new comment takes. The object stays detached.
+     */
+    void insert() {
+        Jdbc.list("""
+                insert into comments (article_id, author_id, parent_id, depth, status, body, dir, created_at, search_text, rules)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, version""", s -> {
+            s.setString(1, articleId);
+            s.setObject(2, authorId, Types.BIGINT);
+            s.setObject(3, parentId, Types.BIGINT);
+            s.setInt(4, depth);
+            s.setString(5, STATUS.convertToDatabaseColumn(status));
+            s.setString(6, body);
+            s.setString(7, dir);
+            s.setObject(8, createdAt.atOffset(ZoneOffset.UTC));
+            s.setString(9, searchText);
+            s.setArray(10, s.getConnection().createArrayOf("text", rules.toArray()));
+        }, r -> {
+            id = r.getLong(1);
+            version = r.getInt(2);
+            return id;
+        });
+    }
 
     /** What everyone may see: published and not hidden. Only public content is streamed and counted. */
     boolean isPublic() {

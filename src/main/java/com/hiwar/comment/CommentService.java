@@ -160,8 +160,7 @@ public class CommentService {
         comment.body = body;
         comment.dir = TextSanitizer.direction(body);
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        comment.persist();
-        comment.flush();
+        comment.insert();
         screened.record(comment.id, comment.version);
         // Just written: no replies, no likes, and its author is the writer; no query needed.
         Map<Long, CommentView.Author> writer = Map.of(actor.userId(), new CommentView.Author(actor.userId(), actor.name()));

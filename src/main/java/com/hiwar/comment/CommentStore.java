@@ -1,6 +1,7 @@
 package com.hiwar.comment;
 
 import com.hiwar.audit.Audit;
+import com.hiwar.db.Jdbc;
 import com.hiwar.db.Cursor;
 import com.hiwar.db.Row;
 import com.hiwar.db.SqlFilter;
@@ -15,6 +16,7 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -123,14 +125,15 @@ public class CommentStore {
     /** Whether the author posted this normalized text since {@code since}, in another comment than {@code self}. */
     public boolean postedRecently(long authorId, String normalizedText, Instant since, Long self) {
         // search_text holds each body normalized the same way, so this is one lookup.
-        return !em().createNativeQuery("""
+        return !Jdbc.list("""
                 select 1 from comments
-                where author_id = :a and created_at > :since and status <> 'deleted' and id <> :self
-                  and search_text = :text
-                limit 1""")
-                .setParameter("a", authorId).setParameter("since", since)
-                .setParameter("self", self == null ? -1L : self).setParameter("text", normalizedText)
-                .getResultList().isEmpty();
+                where author_id = ? and created_at > ? and status <> 'deleted' and id <> ? and search_text = ?
+                limit 1""", s -> {
+            s.setLong(1, authorId);
+            s.setObject(2, since.atOffset(ZoneOffset.UTC));
+            s.setLong(3, self == null ? -1L : self);
+            s.setString(4, normalizedText);
+        }, r -> 1).isEmpty();
     }
 
     public Optional<LikeState> likeState(long id) {

@@ -15,11 +15,13 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Read-only queries straight on the pool, mapped by hand. For the hot read paths only: a
- * Hibernate session and managed entities (snapshots, dirty tracking) cost several times what
- * PostgreSQL spent on the rows. Inside a transaction the pool hands out the transaction's own
- * connection, so these reads see its writes. The SQL text is fixed, with lists bound as one
- * array, so the driver keeps one server-side prepared statement per query.
+ * Statements straight on the pool, mapped by hand, for the hot paths only (a page read, a new
+ * comment): a Hibernate query and managed entities (snapshots, dirty tracking) cost several
+ * times what PostgreSQL spent on the rows. Inside a transaction the pool hands out the
+ * transaction's own connection, so these statements see its writes, commit with it, and run
+ * when called (Hibernate's own writes wait for a flush: flush first when it matters). The SQL text
+ * is fixed, with lists bound as one array, so the driver keeps one server-side prepared statement
+ * per statement.
  */
 public final class Jdbc {
 
@@ -48,6 +50,17 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw new PersistenceException("Query failed: " + sql, e);
+        }
+    }
+
+    /** An insert, update or delete; the rows it touched. */
+    public static int update(String sql, Binder binder) {
+        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new PersistenceException("Statement failed: " + sql, e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.hiwar.moderation;
 
+import com.hiwar.db.Jdbc;
 import com.hiwar.db.Row;
 import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Verdict;
@@ -12,7 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Tuple;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -51,19 +54,18 @@ public class ModerationDecision extends PanacheEntityBase {
      * entity's persist machinery (identity fetch, JSON and array binders) cost more than the insert.
      */
     static void recordAutomatic(long commentId, int version, Verdict verdict, Long modelVersion, double modelScore) {
-        getEntityManager().createNativeQuery("""
-                        insert into moderation_decisions
-                            (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
-                        values (:comment, :version, :decision, cast(:reasons as jsonb), 'auto', :at,
-                                cast(:modelVersion as bigint), cast(:modelScore as real))""")
-                .setParameter("comment", commentId)
-                .setParameter("version", version)
-                .setParameter("decision", verdict.decision().name().toLowerCase(Locale.ROOT))
-                .setParameter("reasons", Json.encode(verdict.reasons()))
-                .setParameter("at", Instant.now())
-                .setParameter("modelVersion", modelVersion)
-                .setParameter("modelScore", Double.isNaN(modelScore) ? null : (float) modelScore)
-                .executeUpdate();
+        Jdbc.update("""
+                insert into moderation_decisions
+                    (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
+                values (?, ?, ?, cast(? as jsonb), 'auto', ?, ?, ?)""", s -> {
+            s.setLong(1, commentId);
+            s.setInt(2, version);
+            s.setString(3, verdict.decision().name().toLowerCase(Locale.ROOT));
+            s.setString(4, Json.encode(verdict.reasons()));
+            s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+            s.setObject(6, modelVersion, Types.BIGINT);
+            s.setObject(7, Double.isNaN(modelScore) ? null : (float) modelScore, Types.REAL);
+        });
     }
 
     public static List<ModerationDecision> forComment(long commentId) {
