@@ -74,19 +74,45 @@ public class User extends PanacheEntityBase {
      * no extra row write (no row lock, no WAL flush) for their author.
      */
     static User current(String subject, String displayName, List<String> staffGroups) {
-        User known = findBySubject(subject).orElse(null);
+        // Every write reads this: a lean read, and an update only when something moved.
+        User known = Jdbc.list("""
+                select id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
+                       premoderated, staff_groups, erase_requested_at from users where subject = ?""",
+                s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
         if (known == null) {
             known = upsert(subject, displayName);
         }
-        if (!known.staffGroups.equals(staffGroups)) {
-            known.staffGroups = staffGroups; // written at commit
-        }
-        if (!java.util.Objects.equals(known.displayName, displayName) || known.lastSeenAt == null
-                || known.lastSeenAt.isBefore(Instant.now().minus(SEEN_PRECISION))) {
-            known.displayName = displayName; // written at commit
-            known.lastSeenAt = Instant.now();
+        if (!known.staffGroups.equals(staffGroups) || !java.util.Objects.equals(known.displayName, displayName)
+                || known.lastSeenAt == null || known.lastSeenAt.isBefore(Instant.now().minus(SEEN_PRECISION))) {
+            Instant now = Instant.now();
+            long id = known.id;
+            Jdbc.update("update users set staff_groups = ?, display_name = ?, last_seen_at = ? where id = ?", s -> {
+                s.setArray(1, s.getConnection().createArrayOf("text", staffGroups.toArray()));
+                s.setString(2, displayName);
+                s.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
+                s.setLong(4, id);
+            });
+            known.staffGroups = staffGroups;
+            known.displayName = displayName;
+            known.lastSeenAt = now;
         }
         return known;
+    }
+
+    private static User detached(java.sql.ResultSet r) throws java.sql.SQLException {
+        User u = new User();
+        u.id = r.getLong("id");
+        u.subject = r.getString("subject");
+        u.displayName = r.getString("display_name");
+        u.status = r.getString("status");
+        u.bannedUntil = Jdbc.instant(r, "banned_until");
+        u.trusted = r.getBoolean("trusted");
+        u.createdAt = Jdbc.instant(r, "created_at");
+        u.lastSeenAt = Jdbc.instant(r, "last_seen_at");
+        u.premoderated = r.getBoolean("premoderated");
+        u.staffGroups = List.of((String[]) r.getArray("staff_groups").getArray());
+        u.eraseRequestedAt = Jdbc.instant(r, "erase_requested_at");
+        return u;
     }
 
     /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */
