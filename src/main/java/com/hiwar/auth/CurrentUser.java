@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -43,8 +42,11 @@ public class CurrentUser {
         return viewerIds.of(jwt.getSubject());
     }
 
-    /** For writes to the shared space (comments, likes, reports): refuses banned accounts and accounts being erased. */
-    @Transactional
+    /**
+     * For writes to the shared space (comments, likes, reports): refuses banned accounts and
+     * accounts being erased. No transaction of its own: its statements (a read, and a write only
+     * on first sight or when the name, groups or last-seen moved) stand alone or join the caller's.
+     */
     public Actor requireActive() {
         User user = signedIn();
         if (user.isBannedAt(Instant.now())) {
@@ -60,7 +62,6 @@ public class CurrentUser {
     }
 
     /** For a reader's own data (profile, export, erasure, notifications): banned readers keep access to it. */
-    @Transactional
     public Actor requireSignedIn() {
         signedIn();
         return actor;

@@ -117,14 +117,15 @@ public class User extends PanacheEntityBase {
 
     /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */
     static User upsert(String subject, String displayName) {
-        return (User) getEntityManager().createNativeQuery("""
-                insert into users (subject, display_name) values (:subject, :name)
+        return Jdbc.list("""
+                insert into users (subject, display_name) values (?, ?)
                 on conflict (subject) do update
                     set display_name = excluded.display_name, last_seen_at = now()
-                returning *""", User.class)
-                .setParameter("subject", subject)
-                .setParameter("name", displayName)
-                .getSingleResult();
+                returning id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
+                          premoderated, staff_groups, erase_requested_at""", s -> {
+            s.setString(1, subject);
+            s.setString(2, displayName);
+        }, User::detached).get(0);
     }
 
     public boolean isStaff() {
