@@ -9,7 +9,7 @@
 #   next pages at 500 random cursors deep in bench-hot, newest and top (rendered: the keyset queries);
 #   first pages of random small articles; counts for 10 articles;
 #   the anonymous first page with the page cache off;
-# and the service's RSS after the runs. JAVA_OPTS passes JVM flags (bench/README uses the README's).
+# and the service's RSS after the runs, with its peak (VmHWM). JVM flags: deploy/jvm.options unless JAVA_OPTS is set.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/lib.sh"
@@ -24,6 +24,7 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { apt-get install -y -q
 
 psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" 2>/dev/null
 start_jar "$port" "$db" "$work/jar.log" HIWAR_RATELIMIT_ENABLED=false
+first_ready=$ready_seconds   # includes migrating the empty database
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" "$root/bench/seed.sh" "$total" | tail -1
 base="http://localhost:$port"
 url="$base/api/v1/articles/bench-hot/comments"
@@ -48,28 +49,11 @@ http {
 EOF
 /usr/sbin/nginx -c "$work/nginx/nginx.conf" -p "$work/nginx" -g 'daemon off;' &
 
-# 500 random positions among bench-hot's published top-level comments, as cursors (db.Cursor's format).
-cursors() { # order-code, then the SQL of the raw cursor
-  psql -tA -U postgres -h localhost -d "$db" -c "
-    select '/api/v1/articles/bench-hot/comments?$1cursor=' || translate(encode(convert_to($2, 'UTF8'), 'base64'), '+/=', '-_')
-    from comments c where article_id = 'bench-hot' and parent_id is null and status = 'published' and not hidden
-    order by md5(id::text) limit 500"
-}
-micros="(extract(epoch from created_at) * 1000000)::bigint"
-cursors "" "'n.' || $micros || '.' || id" > "$work/newest.paths"
-cursors "sort=top&" "'t.' || $micros || '.' || id || '.' || like_count" > "$work/top.paths"
+cursor_paths "$db" newest > "$work/newest.paths"
+cursor_paths "$db" top > "$work/top.paths"
 seq 0 4999 | awk -v n=$((total / 10)) '{print "/api/v1/articles/bench-" ($1 * 19) % n "/comments"}' > "$work/small.paths"
 
-measure() { # name, then wrk arguments; prints "name req/s p50 p99 errors"
-  local name=$1; shift
-  wrk -t2 -c"$connections" -d5s "$@" >/dev/null   # warm-up: JIT, caches
-  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@")
-  local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
-  printf '%s %s %s %s %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$errors"
-}
 paths() { HIWAR_PATHS="$1" measure "$2" -s "$root/bench/paths.lua" "$base"; }
-
 next_cursor() { curl -fs "$1" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4; }
 ids=$(seq -s, -f 'bench-%g' 0 9)
 echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up; first page $(wc -c < "$work/nginx/html/page.json") bytes; $total comments, bench-hot has $(grep -o '"publishedCount":[0-9]*' "$work/nginx/html/page.json" | cut -d: -f2) published"
@@ -84,12 +68,14 @@ results=$(
   paths "$work/small.paths" small-articles,random
   measure counts,10-articles "$base/api/v1/counts?articles=$ids"
 )
-rss=$(awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$jar_pid/status")
+rss=$(awk '/VmRSS/ {r = $2} /VmHWM/ {p = $2} END {printf "%.0f MiB (peak %.0f MiB)", r / 1024, p / 1024}' "/proc/$jar_pid/status")
 # The same service with the page cache off: every read renders, as before issue 14.
 kill "$jar_pid"; wait "$jar_pid" 2>/dev/null || true
 start_jar "$port" "$db" "$work/jar-off.log" HIWAR_RATELIMIT_ENABLED=false HIWAR_COMMENTS_PAGE_CACHE_TTL=0s
+restart_ready=$ready_seconds   # a restart on a migrated 1M-comment database
 results+=$'\n'$(measure anonymous,page-cache-off "$url")
 nginx_rps=$(awk '$1 == "nginx" {print $2}' <<<"$results")
 awk -v ref="$nginx_rps" '{ e = ""; for (i = 5; i <= NF; i++) e = e " " $i;
   printf "%-28s req/s %10s  p50 %-9s p99 %-9s %.4f x nginx%s\n", $1, $2, $3, $4, $2 / ref, e }' <<<"$results"
-echo "service RSS after the runs (cache on): $rss   JAVA_OPTS: ${JAVA_OPTS:-none}"
+echo "launch to ready: ${first_ready} s on an empty database (migrations), ${restart_ready} s on the seeded one"
+echo "service RSS after the runs (cache on): $rss   JVM flags: ${JAVA_OPTS-$(cat "$root/deploy/jvm.options")}"

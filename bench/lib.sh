@@ -30,6 +30,7 @@ ensure_wrk() {
 }
 
 # start_jar PORT DATABASE LOG [ENV=VALUE...]: the packaged jar against the test keys; waits until ready.
+# JVM flags: deploy/jvm.options, as in production; JAVA_OPTS replaces them (JAVA_OPTS= for the JVM's defaults).
 # Its management interface (health, metrics) listens on PORT+1.
 start_jar() {
   local port=$1 db=$2 log=$3; shift 3
@@ -37,9 +38,39 @@ start_jar() {
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/src/test/resources/keys/jwks.json" \
       MP_JWT_VERIFY_ISSUER=https://publisher.test MP_JWT_VERIFY_AUDIENCES=hiwar \
       QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$((port + 1))" QUARKUS_LOG_LEVEL=WARN "$@" \
-      java ${JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
+      MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java ${JAVA_OPTS-$(cat "$root/deploy/jvm.options")} -jar "$root/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
   jar_pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://localhost:$((port + 1))/q/health/ready" >/dev/null && return 0; sleep 0.5; done
+  local started; started=$(date +%s%N)
+  for _ in $(seq 1 1200); do
+    if curl -fs "http://localhost:$((port + 1))/q/health/ready" >/dev/null; then
+      ready_seconds=$(awk -v ns=$(( $(date +%s%N) - started )) 'BEGIN { printf "%.2f", ns / 1e9 }')   # launch to ready
+      return 0
+    fi
+    sleep 0.05
+  done
   echo "the jar did not become ready; see $log" >&2
   return 1
+}
+
+# measure NAME WRK-ARGS...: a 5 s warm-up, then $seconds s with $connections connections;
+# prints "NAME req/s p50 p99 errors".
+measure() {
+  local name=$1; shift
+  wrk -t2 -c"$connections" -d5s "$@" >/dev/null   # warm-up: JIT, caches
+  local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@")
+  local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
+  printf '%s %s %s %s %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$errors"
+}
+
+# cursor_paths DATABASE newest|top: 500 random positions among bench-hot's published top-level
+# comments, as page paths with a cursor in db.Cursor's format (for bench/paths.lua).
+cursor_paths() {
+  local micros="(extract(epoch from created_at) * 1000000)::bigint" query raw
+  if [ "$2" = top ]; then query="sort=top&"; raw="'t.' || $micros || '.' || id || '.' || like_count"
+  else query=""; raw="'n.' || $micros || '.' || id"; fi
+  psql -tA -U postgres -h localhost -d "$1" -c "
+    select '/api/v1/articles/bench-hot/comments?${query}cursor=' || translate(encode(convert_to($raw, 'UTF8'), 'base64'), '+/=', '-_')
+    from comments c where article_id = 'bench-hot' and parent_id is null and status = 'published' and not hidden
+    order by md5(id::text) limit 500"
 }

@@ -21,7 +21,7 @@ export HIWAR_TOKENS="$work/tokens"
 psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
 jfr=()
 [ -n "${PROFILE:-}" ] && jfr=(-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$work/post.jfr",settings=profile)
-JAVA_OPTS="${JAVA_OPTS:-} ${jfr[*]}" start_jar "$port" "$db" "$work/jar.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
+JAVA_OPTS="${JAVA_OPTS-$(cat "$root/deploy/jvm.options")} ${jfr[*]}" start_jar "$port" "$db" "$work/jar.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
   HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
   HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
 
