@@ -6,7 +6,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** A publisher's article; its id is the publisher's own (a WordPress post id, a slug). */
@@ -40,25 +44,35 @@ public class Article extends PanacheEntityBase {
     @Column(name = "published_count", insertable = false, updatable = false)
     public int publishedCount;
 
+    private static final String COLUMNS = """
+            id, url, title, open, premoderated, closes_at, created_at, metadata_locked,
+            metadata_confirmed_at, published_count""";
+
     /** A detached copy read without a Hibernate session, for the comment pages (see {@link Jdbc}). */
     static Optional<Article> peek(String id) {
-        return Jdbc.list("""
-                select id, url, title, open, premoderated, closes_at, created_at, metadata_locked,
-                       metadata_confirmed_at, published_count from articles where id = ?""",
-                s -> s.setString(1, id), r -> {
-                    Article a = new Article();
-                    a.id = r.getString("id");
-                    a.url = r.getString("url");
-                    a.title = r.getString("title");
-                    a.open = r.getBoolean("open");
-                    a.premoderated = r.getBoolean("premoderated");
-                    a.closesAt = Jdbc.instant(r, "closes_at");
-                    a.createdAt = Jdbc.instant(r, "created_at");
-                    a.metadataLocked = r.getBoolean("metadata_locked");
-                    a.metadataConfirmedAt = Jdbc.instant(r, "metadata_confirmed_at");
-                    a.publishedCount = r.getInt("published_count");
-                    return a;
-                }).stream().findFirst();
+        return Jdbc.list("select " + COLUMNS + " from articles where id = ?", s -> s.setString(1, id), Article::detached)
+                .stream().findFirst();
+    }
+
+    /** Detached copies, for display (queues, notifications, exports). */
+    static List<Article> peek(Collection<String> ids) {
+        return Jdbc.list("select " + COLUMNS + " from articles where id = any(?)",
+                s -> s.setArray(1, s.getConnection().createArrayOf("text", ids.toArray())), Article::detached);
+    }
+
+    private static Article detached(ResultSet r) throws SQLException {
+        Article a = new Article();
+        a.id = r.getString("id");
+        a.url = r.getString("url");
+        a.title = r.getString("title");
+        a.open = r.getBoolean("open");
+        a.premoderated = r.getBoolean("premoderated");
+        a.closesAt = Jdbc.instant(r, "closes_at");
+        a.createdAt = Jdbc.instant(r, "created_at");
+        a.metadataLocked = r.getBoolean("metadata_locked");
+        a.metadataConfirmedAt = Jdbc.instant(r, "metadata_confirmed_at");
+        a.publishedCount = r.getInt("published_count");
+        return a;
     }
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */

@@ -58,11 +58,12 @@ public class ArticleService {
         return Article.peek(checkId(id));
     }
 
+    /** Detached copies, for display: never for changes. */
     public Map<String, Article> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Article> found = Article.list("id in ?1", ids.stream().distinct().toList());
+        List<Article> found = Article.peek(ids.stream().distinct().toList());
         return found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
     }
 

@@ -76,8 +76,7 @@ public class User extends PanacheEntityBase {
     static User current(String subject, String displayName, List<String> staffGroups) {
         // Every write reads this: a lean read, and an update only when something moved.
         User known = Jdbc.list("""
-                select id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
-                       premoderated, staff_groups, erase_requested_at from users where subject = ?""",
+                select %s from users where subject = ?""".formatted(COLUMNS),
                 s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
         if (known == null) {
             known = upsert(subject, displayName);
@@ -98,6 +97,11 @@ public class User extends PanacheEntityBase {
         }
         return known;
     }
+
+    /** What {@link #detached} reads. */
+    private static final String COLUMNS = """
+            id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
+            premoderated, staff_groups, erase_requested_at""";
 
     private static User detached(java.sql.ResultSet r) throws java.sql.SQLException {
         User u = new User();
@@ -121,8 +125,7 @@ public class User extends PanacheEntityBase {
                 insert into users (subject, display_name) values (?, ?)
                 on conflict (subject) do update
                     set display_name = excluded.display_name, last_seen_at = now()
-                returning id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
-                          premoderated, staff_groups, erase_requested_at""", s -> {
+                returning %s""".formatted(COLUMNS), s -> {
             s.setString(1, subject);
             s.setString(2, displayName);
         }, User::detached).get(0);
@@ -145,12 +148,13 @@ public class User extends PanacheEntityBase {
                     for update) a""").setParameter("except", except).getSingleResult()).longValue();
     }
 
+    /** Detached copies, read without a session: for display (queues, notifications), never for changes. */
     public static Map<Long, User> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<User> users = list("id in ?1", ids);
-        return users.stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+        return Jdbc.list("select " + COLUMNS + " from users where id = any(?)", s -> s.setArray(1, Jdbc.ids(s, ids)),
+                User::detached).stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
     }
 
     /** Display names by user id, read without loading the users: every page of comments asks. */
