@@ -34,6 +34,10 @@ ensure_wrk() {
 # Its management interface (health, metrics) listens on PORT+1.
 start_jar() {
   local port=$1 db=$2 log=$3; shift 3
+  if curl -fs -o /dev/null "http://localhost:$((port + 1))/q/health/ready"; then
+    echo "port $((port + 1)) already answers: stop the service left running there first" >&2
+    return 1
+  fi
   env QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="$root/src/test/resources/keys/jwks.json" \
       MP_JWT_VERIFY_ISSUER=https://publisher.test MP_JWT_VERIFY_AUDIENCES=hiwar \

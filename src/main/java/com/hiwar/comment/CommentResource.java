@@ -77,7 +77,7 @@ public class CommentResource {
         }
         PublicPages.Rendered page = publicPages.page(articleId, sort, limit, cursor);
         return conditional.shared(headers, page.body(), page.etag(), config.sharedCache().maxAge(),
-                config.sharedCache().staleWhileRevalidate(), "article:" + articleId);
+                config.sharedCache().staleWhileRevalidate(), surrogateKey(articleId));
     }
 
     @GET
@@ -156,5 +156,10 @@ public class CommentResource {
 
     private long viewer() {
         return currentUser.viewerId().orElse(CommentService.ANONYMOUS);
+    }
+
+    /** The key shared caches file an article's pages under, and purge them by. */
+    static String surrogateKey(String articleId) {
+        return "article:" + articleId;
     }
 }

@@ -2,7 +2,10 @@ package com.hiwar.comment;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "hiwar.comments")
 public interface CommentsConfig {
@@ -64,5 +67,12 @@ public interface CommentsConfig {
         /** Cache-Control stale-while-revalidate: how long after that a cache may serve the old page while it fetches the new one. */
         @WithDefault("10s")
         Duration staleWhileRevalidate();
+
+        /**
+         * Shared caches told to drop an article's pages when they change: each gets an HTTP
+         * PURGE with {@code xkey-purge: article:<id>} (deploy/varnish/hiwar.vcl answers it). Unset:
+         * none, and pages age out after max-age.
+         */
+        Optional<List<URI>> purgeUrls();
     }
 }
