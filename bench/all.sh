@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every figure of issue 14 in one run, as one Markdown table: the reads at 1,000,000 comments
 # with nginx on the same bytes (bench/first-page.sh), POST with pgbench's insert rate
-# (bench/post.sh), the moderation queue on the same scale (bench/moderation-queue.sh), and reads
-# as the data grows (bench/growth.sh). Each script's own output is kept next to the table.
+# (bench/post.sh), the moderation queue on the same scale (bench/moderation-queue.sh), a burst
+# through Varnish (bench/varnish.sh), and reads as the data grows (bench/growth.sh). Each script's own output is kept next to the table.
 # Usage: bench/all.sh [SECONDS]   (default 30 s per read scenario, 20 s for POST and the queue)
 # About 20 minutes. Needs the packaged jar (./mvnw package -DskipTests); JVM flags: deploy/jvm.options.
 set -euo pipefail
@@ -13,6 +13,7 @@ echo "outputs in $out" >&2
 "$root/bench/first-page.sh" "$seconds" 32 > "$out/first-page.txt" 2>&1
 "$root/bench/post.sh" "$(( seconds * 2 / 3 ))" 32 > "$out/post.txt" 2>&1
 "$root/bench/moderation-queue.sh" "$(( seconds * 2 / 3 ))" > "$out/queue.txt" 2>&1
+"$root/bench/varnish.sh" "$(( seconds * 2 / 3 ))" > "$out/varnish.txt" 2>&1
 "$root/bench/growth.sh" 10 32 > "$out/growth.txt" 2>&1
 
 read_row() { # file name -> "req/s p50 p99 ratio"
@@ -61,6 +62,10 @@ row "moderation queue first page, 1M comments, 100,000 pending" "p99 < 20 ms at 
 row "claim 20 pending, same database" "p99 < 20 ms at 100k" "p99 $q_claim_p99" "—" "p99 < 20 ms" "$(met "$q_claim_p99" "<=" 20ms)"
 row "RSS through the reads (deploy/jvm.options)" "502 MB" "$rss" "—" "≤ 256 MB" "$(met "${peak:-9999}" "<=" 256)"
 row "RSS after the POST run" "502 MB" "$post_rss" "—" "≤ 256 MB" "$(met "${post_rss% MiB}" "<=" 256)"
+v="$out/varnish.txt"
+row "burst through Varnish (128 connections), hit ratio" "—" "$(awk '/^through Varnish/ {print $4 " req/s, p99 " $6 ", hit ratio " $9}' "$v")" "Hiwar alone: $(awk '/^Hiwar alone/ {print $6}' "$v") req/s" "—" "—"
+row "origin load during that burst" "—" "$(awk '/^origin during/ {print $5 " req/s"}' "$v")" "—" "—" "—"
+row "new comment visible through Varnish (5 tries)" "—" "purge: $(sed -n 's/^  with Hiwar.s purge: *//p' "$v") s; no purge: $(sed -n 's/^  without.*: //p' "$v") s" "—" "—" "—"
 row "launch to ready" "—" "$ready" "—" "≤ 3 s" "$(met "${ready%% *}" "<=" 3)"
 echo
 echo "Reads as the data grows (bench/growth.sh):"

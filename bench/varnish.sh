@@ -20,7 +20,7 @@ psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -
 start_jar "$port" "$db" "$work/jar.log" HIWAR_RATELIMIT_ENABLED=false HIWAR_COMMENTS_SHARED_CACHE_PURGE_URLS="http://127.0.0.1:$vport/"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$db" "$root/bench/seed.sh" "${TOTAL:-1000000}" | tail -1
 sed "s/\.port = \"8080\"/.port = \"$port\"/" "$root/deploy/varnish/hiwar.vcl" > "$work/hiwar.vcl"
-mkdir -p "$work/varnish"
+chmod a+rx "$work" && chmod a+r "$work/hiwar.vcl"   # varnishd's workers run as another user
 varnishd -F -n "$work/varnish" -a "127.0.0.1:$vport" -f "$work/hiwar.vcl" -s malloc,64m > "$work/varnishd.log" 2>&1 &
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$vport/api/v1/articles/bench-hot/comments" && break; sleep 0.1; done
 stat() { varnishstat -n "$work/varnish" -1 -f "$1" | awk '{print $2}'; }

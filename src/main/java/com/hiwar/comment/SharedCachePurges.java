@@ -2,10 +2,12 @@ package com.hiwar.comment;
 
 import com.hiwar.article.ArticleStateChanged;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SharedCachePurges {
 
+    private static final int AFTER_LOCAL_EVICTION = Interceptor.Priority.APPLICATION + 1000;
+
     private static final Logger LOG = Logger.getLogger(SharedCachePurges.class);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -36,11 +40,13 @@ public class SharedCachePurges {
         targets = config.sharedCache().purgeUrls().orElse(List.of());
     }
 
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {
+    // After this instance dropped its own kept pages (PublicPages, default priority): a cache
+    // refetching at once must not get the old bytes back.
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(AFTER_LOCAL_EVICTION) CommentChanged change) {
         purge(change.articleId());
     }
 
-    void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged change) {
+    void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(AFTER_LOCAL_EVICTION) ArticleStateChanged change) {
         purge(change.articleId());
     }
 
