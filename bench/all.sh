@@ -64,7 +64,7 @@ row "RSS through the reads (deploy/jvm.options)" "502 MB" "$rss" "—" "≤ 256 
 row "RSS after the POST run" "502 MB" "$post_rss" "—" "≤ 256 MB" "$(met "${post_rss% MiB}" "<=" 256)"
 v="$out/varnish.txt"
 row "burst through Varnish (128 connections), hit ratio" "—" "$(awk '/^through Varnish/ {print $4 " req/s, p99 " $6 ", hit ratio " $9}' "$v")" "Hiwar alone: $(awk '/^Hiwar alone/ {print $6}' "$v") req/s" "—" "—"
-row "origin load during that burst" "—" "$(awk '/^origin during/ {print $5 " req/s"}' "$v")" "—" "—" "—"
+row "origin load during that burst" "—" "$(awk '/^origin during/ {print $6 " req/s (" substr($7, 2) " requests)"}' "$v")" "—" "—" "—"
 row "new comment visible through Varnish (5 tries)" "—" "purge: $(sed -n 's/^  with Hiwar.s purge: *//p' "$v") s; no purge: $(sed -n 's/^  without.*: //p' "$v") s" "—" "—" "—"
 row "launch to ready" "—" "$ready" "—" "≤ 3 s" "$(met "${ready%% *}" "<=" 3)"
 echo

@@ -29,7 +29,8 @@ public class SharedCachePurges {
 
     private static final Logger LOG = Logger.getLogger(SharedCachePurges.class);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1)).build();
     private final List<URI> targets;
 
     @Inject
