@@ -12,6 +12,11 @@ import xkey;
 backend hiwar {
     .host = "127.0.0.1";
     .port = "8080";
+    # Varnish waits 60 s for a first byte by default, and every reader of the page waits with it.
+    # A page renders in milliseconds: give up soon and serve the stale copy (grace) instead.
+    .connect_timeout = 1s;
+    .first_byte_timeout = 5s;
+    .between_bytes_timeout = 5s;
 }
 
 # Who may purge: the Hiwar instances. Widen to their addresses.
