@@ -54,7 +54,8 @@ appears() { # -> seconds from a comment's 201 to its first sight through Varnish
 
 wrk -t2 -c128 -d5s "$url" >/dev/null   # warm-up
 read -r rps p99 ratio origin backend <<<"$(burst "$seconds")"
-direct=$(wrk -t2 -c128 -d"${seconds}s" "http://localhost:$port/api/v1/articles/bench-hot/comments" | awk '/Requests\/sec/ {print $2}')
+direct=$(wrk -t2 -c128 -d"${seconds}s" "http://localhost:$port/api/v1/articles/bench-hot/comments" \
+  | awk '/Requests\/sec/ {r = $2} /Non-2xx|Socket errors/ {e = e " " $0} END {print r e}')
 with_purge=$(appears)
 kill "$jar_pid"; wait "$jar_pid" 2>/dev/null || true
 start_jar "$port" "$db" "$work/jar2.log" HIWAR_RATELIMIT_ENABLED=false
