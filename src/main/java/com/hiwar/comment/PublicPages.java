@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The pages of an article as anonymous readers see them, kept as the bytes sent and their ETag:
  * on a breaking story everyone asks for the same first page, and those who want more for the
  * same second one, so rendering each once per change is enough. Every first page is kept, and a
- * few later ones per article ({@code later-pages}); deeper pages are rendered each time. Any change to the article's comments evicts it, on this instance at commit and on every
+ * few later ones per article ({@code later-pages}); deeper pages are rendered each time. Any
+ * change to the article's comments evicts its pages, on this instance at commit and on every
  * other through the Redis announcement the live hub turns into {@link ArticleActivity}; the TTL
  * only bounds staleness while Redis is away. A page is never kept past the article's closing
  * time, and an unknown article's empty page is not kept at all.
@@ -123,7 +124,7 @@ public class PublicPages {
     }
 
     /** Any anonymous page, rendered now. */
-    public Rendered render(String articleId, String sort, Integer limit, String cursor) {
+    private Rendered render(String articleId, String sort, Integer limit, String cursor) {
         long started = System.nanoTime();
         CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS);
         byte[] body;
