@@ -57,7 +57,7 @@ public class Article extends PanacheEntityBase {
     /** Detached copies, for display (queues, notifications, exports). */
     static List<Article> peek(Collection<String> ids) {
         return Jdbc.list("select " + COLUMNS + " from articles where id = any(?)",
-                s -> s.setArray(1, s.getConnection().createArrayOf("text", ids.toArray())), Article::detached);
+                s -> s.setArray(1, Jdbc.texts(s, ids)), Article::detached);
     }
 
     private static Article detached(ResultSet r) throws SQLException {

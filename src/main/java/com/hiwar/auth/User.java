@@ -54,10 +54,6 @@ public class User extends PanacheEntityBase {
         return BANNED.equals(status) && (bannedUntil == null || bannedUntil.isAfter(now));
     }
 
-    public static Optional<User> findBySubject(String subject) {
-        return find("subject", subject).firstResultOptional();
-    }
-
     /** Only the id, without loading the user. */
     static OptionalLong idOfSubject(String subject) {
         List<?> rows = getEntityManager().createNativeQuery("select id from users where subject = :s")
@@ -86,7 +82,7 @@ public class User extends PanacheEntityBase {
             Instant now = Instant.now();
             long id = known.id;
             Jdbc.update("update users set staff_groups = ?, display_name = ?, last_seen_at = ? where id = ?", s -> {
-                s.setArray(1, s.getConnection().createArrayOf("text", staffGroups.toArray()));
+                s.setArray(1, Jdbc.texts(s, staffGroups));
                 s.setString(2, displayName);
                 s.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
                 s.setLong(4, id);

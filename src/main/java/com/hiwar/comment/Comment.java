@@ -125,7 +125,7 @@ public class Comment extends PanacheEntityBase {
             s.setString(7, dir);
             s.setObject(8, createdAt.atOffset(ZoneOffset.UTC));
             s.setString(9, searchText);
-            s.setArray(10, s.getConnection().createArrayOf("text", rules.toArray()));
+            s.setArray(10, Jdbc.texts(s, rules));
         }, r -> {
             id = r.getLong(1);
             version = r.getInt(2);

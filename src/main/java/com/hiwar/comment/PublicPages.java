@@ -95,10 +95,11 @@ public class PublicPages {
             if (old != null && old.fresh(now)) {
                 return old;
             }
+            Rendered rendered = render(articleId, sort, limit, cursor);
             if (old == null && cursor != null) {
-                holder.later.incrementAndGet();
+                holder.later.incrementAndGet(); // counted once rendered: a refused cursor takes no place
             }
-            return render(articleId, sort, limit, cursor);
+            return rendered;
         });
         if (!page.fresh(System.nanoTime())) {
             holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept

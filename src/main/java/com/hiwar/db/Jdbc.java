@@ -38,9 +38,7 @@ public final class Jdbc {
     }
 
     public static <T> List<T> list(String sql, Binder binder, Mapper<T> mapper) {
-        try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
+        return run(sql, binder, statement -> {
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (rows.next()) {
@@ -48,17 +46,23 @@ public final class Jdbc {
                 }
                 return out;
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Query failed: " + sql, e);
-        }
+        });
     }
 
     /** An insert, update or delete; the rows it touched. */
     public static int update(String sql, Binder binder) {
+        return run(sql, binder, PreparedStatement::executeUpdate);
+    }
+
+    private interface Execution<T> {
+        T execute(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T run(String sql, Binder binder, Execution<T> execution) {
         try (Connection connection = Arc.container().instance(AgroalDataSource.class).get().getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
-            return statement.executeUpdate();
+            return execution.execute(statement);
         } catch (SQLException e) {
             throw new PersistenceException("Statement failed: " + sql, e);
         }
@@ -67,6 +71,11 @@ public final class Jdbc {
     /** A bigint[] parameter, for {@code = any(?)}. */
     public static Array ids(PreparedStatement statement, Collection<Long> ids) throws SQLException {
         return statement.getConnection().createArrayOf("bigint", ids.toArray());
+    }
+
+    /** A text[] parameter, for {@code = any(?)} or an array column. */
+    public static Array texts(PreparedStatement statement, Collection<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("text", values.toArray());
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {

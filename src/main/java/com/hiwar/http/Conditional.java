@@ -35,11 +35,8 @@ public class Conditional {
      * made of): a matching If-None-Match is answered without serializing anything.
      */
     public Response personal(HttpHeaders request, Object entity, String etag) {
-        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
-            return respond(request, new byte[0], etag, MediaType.APPLICATION_JSON, "private, no-cache")
-                    .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
-        }
-        return respond(request, bytes(entity), etag, MediaType.APPLICATION_JSON, "private, no-cache")
+        byte[] body = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag) ? new byte[0] : bytes(entity);
+        return respond(request, body, etag, MediaType.APPLICATION_JSON, "private, no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
 

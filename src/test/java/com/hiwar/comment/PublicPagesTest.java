@@ -203,6 +203,22 @@ class PublicPagesTest {
     }
 
     @Test
+    void refusedCursorsTakeNoPlaceAmongTheKeptPages() {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "الأول");
+        Api.postId(alice, article, "الثاني");
+        for (int i = 0; i < 10; i++) {
+            given().queryParam("cursor", "not-a-cursor-" + i).get("/api/v1/articles/{a}/comments?limit=1", article)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
+        given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200);
+        Db.exec("update comments set body = 'تغير من خلف الخدمة' where article_id = ?1", article);
+        assertEquals("الأول", given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article)
+                .then().statusCode(200).extract().<String>path("comments[0].body"), "the second page is still kept");
+    }
+
+    @Test
     void aKeptPageEndsWhenTheArticleCloses() throws Exception {
         String article = Api.newArticle();
         Api.postId(alice, article, "قبل الإغلاق");
