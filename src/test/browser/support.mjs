@@ -37,8 +37,9 @@ export async function launch() {
  * A browser context whose publisher page (another origin) embeds the widget from the service,
  * signed in with `tok` (or anonymous). The page records login requests in window.loginRequests.
  */
-export async function publisherPage(browser, { articleId, tok, freshTok, lang = 'ar', digits, extraHtml = '', extraHead = '', viewport, mount = true } = {}) {
+export async function publisherPage(browser, { articleId, tok, freshTok, lang = 'ar', digits, extraHtml = '', extraHead = '', viewport, mount = true, setup } = {}) {
   const context = await browser.newContext({ viewport: viewport || { width: 1100, height: 900 }, locale: lang === 'ar' ? 'ar-EG' : 'en-US' });
+  if (setup) await setup(context); // e.g. routes that stand in for the service, before the page loads
   await context.route(PUBLISHER + '/**', (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
     body: `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">

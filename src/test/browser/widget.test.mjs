@@ -131,6 +131,34 @@ test('a new comment reaches a second browser as a live "new comments" banner', a
   await second.context.close();
 });
 
+test('a stream ended by a stopping instance, then refused by a full one, comes back live', async () => {
+  const article = newArticle();
+  await api('POST', `/articles/${article}/comments`, token(), { body: 'بداية' });
+  const attempts = [];
+  const setup = (context) => context.route(`${BASE}/api/v1/articles/${article}/events*`, (route) => {
+    attempts.push(route.request().url());
+    if (attempts.length === 1) { // what LiveHub.drain sends: reconnect after retry, then the end
+      return route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 200\nevent: reconnect\ndata: {"retry":200}\n\n' });
+    }
+    if (attempts.length === 2) { // a full or stopping instance: not a stream, so EventSource gives up
+      return route.fulfill({ status: 503, contentType: 'application/problem+json', headers: { 'Retry-After': '1' },
+        body: JSON.stringify({ type: 'https://hiwar.dev/problems/live-full', title: 'Too many live readers', status: 503 }) });
+    }
+    return route.continue();
+  });
+  const { page, context } = await publisherPage(browser, { articleId: article, setup });
+  const w = widget(page);
+  await comments(w).first().waitFor();
+  const deadline = Date.now() + 15000;
+  while (attempts.length < 3 && Date.now() < deadline) await page.waitForTimeout(100);
+  assert.equal(attempts.length, 3, 'the widget opens its stream again after a 503');
+  await page.waitForTimeout(300); // the third stream is open
+
+  await api('POST', `/articles/${article}/comments`, token(), { body: 'وصل بعد إعادة الاتصال' });
+  await w.locator('button.banner', { hasText: 'تعليق جديد واحد' }).waitFor();
+  await context.close();
+});
+
 test('RTL layout keeps each comment in its own direction, isolated from its neighbours', async () => {
   const article = newArticle();
   const tok = token({ name: 'Sam' });

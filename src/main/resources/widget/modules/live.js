@@ -2,10 +2,25 @@
 /** The live stream of this article. */
 const Live = {
   connect() {
-    if (!window.EventSource || this.o.live === false) return;
-    const source = new EventSource(ORIGIN + '/api/v1/articles/' + encodeURIComponent(this.o.articleId) + '/events');
+    if (!window.EventSource || this.o.live === false || this.destroyed) return;
+    const last = this.lastEventId ? '?lastEventId=' + encodeURIComponent(this.lastEventId) : '';
+    const source = new EventSource(ORIGIN + '/api/v1/articles/' + encodeURIComponent(this.o.articleId) + '/events' + last);
     this.source = source;
-    const data = (e) => JSON.parse(e.data);
+    const data = (e) => {
+      if (e.lastEventId) this.lastEventId = e.lastEventId;
+      return JSON.parse(e.data);
+    };
+    source.addEventListener('ready', (e) => { data(e); this.liveFailures = 0; });
+    // The browser reconnects by itself when a stream ends (a stopping instance ends it with a
+    // "reconnect" event and a retry delay). An answer that is not a stream, such as a full or
+    // stopping instance's 503, ends EventSource for good: then the widget opens a new one itself,
+    // later after each failure, from the last event it saw.
+    source.onerror = () => {
+      if (source.readyState !== EventSource.CLOSED || this.source !== source) return;
+      this.liveFailures = (this.liveFailures || 0) + 1;
+      const wait = Math.min(60000, 1000 * 2 ** this.liveFailures) * (0.5 + Math.random());
+      this.liveTimer = setTimeout(() => this.connect(), wait);
+    };
     source.addEventListener('comment', async (e) => {
       const c = data(e);
       await this.posting; // our own new comment can arrive here before its POST answers
@@ -33,7 +48,7 @@ const Live = {
       if (li) this.showLikes(li, likes);
     });
     source.addEventListener('article', (e) => this.setOpen(data(e).open));
-    source.addEventListener('refetch', () => this.load(true));
+    source.addEventListener('refetch', (e) => { if (e.lastEventId) this.lastEventId = e.lastEventId; this.load(true); });
   },
 
   updateBanner() {

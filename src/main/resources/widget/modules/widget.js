@@ -128,7 +128,9 @@ class Widget {
   }
 
   destroy() {
+    this.destroyed = true;
     if (this.source) this.source.close();
+    clearTimeout(this.liveTimer);
     clearInterval(this.clock);
     this.root.replaceChildren();
   }

@@ -1,13 +1,15 @@
 package com.hiwar.http;
 
-import com.hiwar.problem.Problem;
+import com.hiwar.problem.ProblemException;
+import com.hiwar.problem.RouteProblems;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -93,10 +95,6 @@ class BodySizeLimit {
     }
 
     private static void problem(RoutingContext ctx, int status, String slug, String title, String detail) {
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, ctx.request().path(), null);
-        ctx.response().setStatusCode(status)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .putHeader("Connection", "close")
-                .end(Json.encode(problem));
+        RouteProblems.end(ctx, new ProblemException(status, slug, title, detail, List.of(), Map.of("Connection", "close")));
     }
 }

@@ -21,4 +21,12 @@ public interface HttpConfig {
      * ingress). Only their X-Forwarded-For is believed; empty means the socket peer is the client.
      */
     Optional<List<String>> trustedProxies();
+
+    /**
+     * The last part of {@code quarkus.shutdown.delay} in which a stopping instance already answers
+     * new requests with 503 and Retry-After (clients and balancers that retry on 503 move on), so
+     * that nobody is still sending when Quarkus finishes the requests in flight and closes the port.
+     */
+    @WithDefault("1s")
+    java.time.Duration refuseBeforeClose();
 }

@@ -60,6 +60,20 @@ final class Connection {
         }
     }
 
+    /**
+     * The last frame of a stream whose instance stops: the browser reconnects after
+     * {@code retry} ms (to another instance, through the balancer) with the last id it saw, and
+     * catches up from the shared history. No id here, so that last id stays the one it saw.
+     */
+    synchronized void reconnect(long retry) {
+        send(reconnectFrame(retry));
+        close();
+    }
+
+    static String reconnectFrame(long retry) {
+        return "retry: " + retry + "\nevent: reconnect\ndata: {\"retry\":" + retry + "}\n\n";
+    }
+
     synchronized void heartbeat() {
         if (held == null) {
             send(LiveHub.HEARTBEAT);

@@ -46,4 +46,11 @@ public interface LiveConfig {
     /** Reconnection delay suggested to browsers (the SSE retry field). */
     @WithDefault("3s")
     Duration retry();
+
+    /**
+     * On shutdown every stream is told to reconnect after the retry delay plus a random share of
+     * this, so the readers of a stopping instance arrive at the others spread out, not at once.
+     */
+    @WithDefault("5s")
+    Duration drainSpread();
 }

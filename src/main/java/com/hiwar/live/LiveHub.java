@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -97,6 +98,7 @@ public class LiveHub {
     private final AtomicInteger open = new AtomicInteger();
     private volatile RedisConnection subscription;
     private volatile boolean stopping;
+    private volatile boolean draining;
     private volatile boolean subscribedOnce;
     private volatile boolean warned;
     private Redis subscriber;
@@ -106,6 +108,38 @@ public class LiveHub {
         subscriber = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisHosts.split(",")[0].strip()));
         subscribe();
         vertx.setPeriodic(config.heartbeat().toMillis(), t -> heartbeat());
+    }
+
+    /**
+     * SIGTERM (readiness is down from here on, and the balancer moves new traffic away): every
+     * stream is told to reconnect, each after its own delay, and ended, so open streams do not
+     * hold up the HTTP drain that follows; streams opened from now on get the same answer.
+     */
+    void drain(@Observes ShutdownDelayInitiatedEvent event) {
+        draining = true;
+        int told = 0;
+        for (Topic topic : topics.values()) {
+            for (Connection c : topic.connections) {
+                c.reconnect(reconnectDelay());
+                told++;
+            }
+        }
+        LOG.infof("Shutting down: told %d live streams to reconnect elsewhere", told);
+    }
+
+    boolean draining() {
+        return draining;
+    }
+
+    /** The reconnect frame for a stream that arrives while this instance stops. */
+    void sendAway(HttpServerResponse response) {
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store").end(Connection.reconnectFrame(reconnectDelay()));
+    }
+
+    private long reconnectDelay() {
+        return config.retry().toMillis()
+                + java.util.concurrent.ThreadLocalRandom.current().nextLong(config.drainSpread().toMillis() + 1);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -234,6 +268,10 @@ public class LiveHub {
         topic.connections.add(connection);
         response.closeHandler(v -> leave(topic, connection));
         response.exceptionHandler(e -> connection.close());
+        if (draining) { // passed the resource's check just before the drain began
+            connection.reconnect(reconnectDelay());
+            return;
+        }
         watchClosing(topic);
         if (lastEventId != null && LiveEvent.isId(lastEventId)) {
             history(articleId, lastEventId).subscribe().with(events -> {

@@ -1,11 +1,9 @@
 package com.hiwar.live;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.article.ArticleService;
 import com.hiwar.http.ClientAddress;
-import com.hiwar.problem.Problem;
 import com.hiwar.problem.ProblemException;
+import com.hiwar.problem.RouteProblems;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -32,9 +30,6 @@ public class LiveResource {
     LiveConfig config;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     ClientSlots slots;
 
     @Inject
@@ -50,6 +45,10 @@ public class LiveResource {
             ArticleService.checkId(articleId);
         } catch (ProblemException e) {
             problem(ctx, e);
+            return;
+        }
+        if (hub.draining()) {
+            hub.sendAway(ctx.response());
             return;
         }
         if (!hub.tryReserve()) {
@@ -82,15 +81,6 @@ public class LiveResource {
     }
 
     private void problem(RoutingContext ctx, ProblemException e) {
-        Problem problem = e.toProblem(ctx.request().path());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException(x);
-        }
-        var response = ctx.response().setStatusCode(e.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        e.headers().forEach(response::putHeader);
-        response.end(body);
+        RouteProblems.end(ctx, e);
     }
 }

@@ -46,6 +46,10 @@ class ClientAddressTest {
         public Optional<List<String>> trustedProxies() {
             return Optional.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48"));
         }
+
+        public java.time.Duration refuseBeforeClose() {
+            return java.time.Duration.ZERO;
+        }
     });
 
     @BeforeEach

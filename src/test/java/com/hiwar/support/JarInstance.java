@@ -92,6 +92,24 @@ public final class JarInstance implements AutoCloseable {
         throw new IllegalStateException("the jar did not become ready; see " + log);
     }
 
+    /** SIGTERM, as a platform stopping the instance; returns at once while the jar drains. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code, or null if it is still running after the timeout. */
+    public Integer awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    public File log() {
+        return log;
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** SIGKILL: no shutdown hooks, no graceful drain, as in a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -119,6 +119,12 @@ public final class SseClient implements AutoCloseable {
         return out;
     }
 
+    /** True once the server has ended the stream (waiting at most the timeout). */
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        return !reader.isAlive();
+    }
+
     public String nextComment(Duration timeout) throws InterruptedException {
         return comments.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
