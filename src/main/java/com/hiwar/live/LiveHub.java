@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -91,8 +89,12 @@ public class LiveHub {
     @Inject
     MeterRegistry metrics;
 
-    @ConfigProperty(name = "quarkus.redis.hosts")
-    String redisHosts;
+    /**
+     * The application's Redis client, configured by quarkus.redis.* (standalone or Sentinel): the
+     * subscription takes one connection of its own from it and follows a failover like every command.
+     */
+    @Inject
+    Redis subscriber;
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -101,11 +103,9 @@ public class LiveHub {
     private volatile boolean draining;
     private volatile boolean subscribedOnce;
     private volatile boolean warned;
-    private Redis subscriber;
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("hiwar.live.connections", open, AtomicInteger::get).register(metrics);
-        subscriber = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisHosts.split(",")[0].strip()));
         subscribe();
         vertx.setPeriodic(config.heartbeat().toMillis(), t -> heartbeat());
     }
