@@ -128,10 +128,48 @@ public class ProblemMapper {
             return respond(400, "client-closed", "Connection closed", "The connection closed before the request was read",
                     List.of(), Map.of(), uri);
         }
+        if (databaseUnavailable(e)) {
+            // A failover or an outage, not a bug: the client may retry (writes carry Idempotency-Key).
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return respond(503, "database-unavailable", "Database unavailable",
+                    "The database cannot be reached right now (failover or outage); retry shortly", List.of(),
+                    Map.of("Retry-After", "2"), uri);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unhandled error %s on %s", id, uri.getPath());
         return respond(500, "internal", "Internal error", "Something failed on our side (error id " + id + ")",
                 List.of(), Map.of(), uri);
+    }
+
+    /**
+     * Whether the failure is the database being out of reach: a connection error (SQLState class
+     * 08), a server shutting down or starting (57P01 to 57P03), a write reaching a server that is a
+     * standby now (25006), or no pooled connection to be had in time.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) { // Agroal's pool
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.toString();
     }
 
     private static boolean clientWentAway(Throwable e) {
