@@ -1,5 +1,6 @@
 package com.hiwar.live;
 
+import com.hiwar.redis.RedisScript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +30,8 @@ class ClientSlots {
     /** One stream's hold on a slot: in Redis, or (Redis unreachable) counted by this instance alone. */
     record Slot(String key, String member, boolean local) {}
 
-    private final String acquireScript = LivePublisher.resource("live/slot.lua");
-    private final String renewScript = LivePublisher.resource("live/slot-renew.lua");
+    private static final RedisScript ACQUIRE = RedisScript.load("live/slot.lua");
+    private static final RedisScript RENEW = RedisScript.load("live/slot-renew.lua");
     private final String instance = UUID.randomUUID().toString();
     private final AtomicLong sequence = new AtomicLong();
     private final Map<String, AtomicInteger> localCounts = new ConcurrentHashMap<>();
@@ -56,7 +57,7 @@ class ClientSlots {
     /** A slot for this client, or null when it holds the maximum already. */
     Uni<Slot> acquire(String client) {
         Slot slot = new Slot(key(client), instance + ":" + sequence.incrementAndGet(), false);
-        return redis.execute("EVAL", acquireScript, "1", slot.key(), Long.toString(leaseMillis()),
+        return ACQUIRE.run(redis, "1", slot.key(), Long.toString(leaseMillis()),
                         Integer.toString(config.maxPerClient()), slot.member())
                 .map(r -> r.toInteger() == 1 ? slot : null)
                 .onFailure().recoverWithItem(e -> {
@@ -84,9 +85,9 @@ class ClientSlots {
         held.stream().filter(s -> !s.local())
                 .collect(Collectors.groupingBy(Slot::key, Collectors.mapping(Slot::member, Collectors.toList())))
                 .forEach((key, members) -> {
-                    List<String> args = new ArrayList<>(List.of(renewScript, "1", key, Long.toString(leaseMillis())));
+                    List<String> args = new ArrayList<>(List.of("1", key, Long.toString(leaseMillis())));
                     args.addAll(members);
-                    redis.execute("EVAL", args.toArray(String[]::new)).subscribe().with(ok -> { }, e -> { });
+                    RENEW.run(redis, args.toArray(String[]::new)).subscribe().with(ok -> { }, e -> { });
                 });
     }
 }

@@ -96,6 +96,15 @@ public class LiveHub {
     @Inject
     Redis subscriber;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
+    String clientType;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.hosts")
+    List<String> seeds;
+
+    private final Map<String, Redis> nodeClients = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSeed = new AtomicInteger();
+
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private volatile RedisConnection subscription;
@@ -148,6 +157,7 @@ public class LiveHub {
         if (subscription != null) {
             subscription.close();
         }
+        nodeClients.values().forEach(Redis::close);
     }
 
     public static String streamKey(String articleId) {
@@ -157,10 +167,11 @@ public class LiveHub {
     // --- The subscription ----------------------------------------------------------------
 
     private void subscribe() {
-        subscriber.connect().onSuccess(conn -> {
+        connectSubscriber().onSuccess(conn -> {
+            java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
             conn.handler(this::onMessage);
-            conn.exceptionHandler(e -> lost(conn, e));
-            conn.endHandler(v -> lost(conn, null));
+            conn.exceptionHandler(e -> lost(conn, over, e, true));
+            conn.endHandler(v -> lost(conn, over, null, false));
             conn.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel())).onSuccess(ok -> {
                 subscription = conn;
                 if (subscribedOnce) {
@@ -169,16 +180,37 @@ public class LiveHub {
                 }
                 subscribedOnce = true;
                 warned = false;
-            }).onFailure(e -> lost(conn, e));
+            }).onFailure(e -> lost(conn, over, e, true));
         }).onFailure(e -> retrySubscribe(e));
     }
 
-    private void lost(RedisConnection conn, Throwable e) {
-        if (subscription == conn || subscription == null) {
-            subscription = null;
-            conn.close();
-            retrySubscribe(e);
+    /**
+     * The connection the subscription uses. One server or Sentinel: one of the application's
+     * client, which follows a failover. Redis Cluster: a plain connection to one node, the next
+     * seed after each loss; classic pub/sub reaches every node of a cluster, and a cluster
+     * connection (which spreads commands over nodes) is no place for a subscription.
+     */
+    private io.vertx.core.Future<RedisConnection> connectSubscriber() {
+        if (!"cluster".equalsIgnoreCase(clientType)) {
+            return subscriber.connect();
         }
+        String host = seeds.get(Math.floorMod(nextSeed.getAndIncrement(), seeds.size())).strip();
+        return nodeClients.computeIfAbsent(host, h -> Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
+                .setConnectionString(h))).connect();
+    }
+
+    /** Each connection is given up once, however many of its handlers report the loss; an ended one is not closed again. */
+    private void lost(RedisConnection conn, java.util.concurrent.atomic.AtomicBoolean over, Throwable e, boolean close) {
+        if (!over.compareAndSet(false, true)) {
+            return;
+        }
+        if (subscription == conn) {
+            subscription = null;
+        }
+        if (close) {
+            conn.close();
+        }
+        retrySubscribe(e);
     }
 
     private void retrySubscribe(Throwable e) {

@@ -7,6 +7,7 @@ import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.CommentView;
 import com.hiwar.reaction.LikesChanged;
+import com.hiwar.redis.RedisScript;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -15,14 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -46,9 +40,7 @@ class LivePublisher {
 
     record ArticleState(boolean open, Instant closesAt) {}
 
-    private final String script = resource("live/publish.lua");
-    /** Redis names a script by the SHA-1 of its text: run it by that, and send the text only when Redis lost it. */
-    private final String scriptSha = sha1(script);
+    private static final RedisScript PUBLISH = RedisScript.load("live/publish.lua");
 
     @Inject
     ReactiveRedisDataSource redis;
@@ -132,32 +124,10 @@ class LivePublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        String[] args = {scriptSha, "1", LiveHub.streamKey(articleId),
-                Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
-                config.channel(), articleId, type, payload, kept};
-        redis.execute("EVALSHA", args)
-                .onFailure(LivePublisher::noScript).recoverWithUni(() -> {
-                    args[0] = script; // after a Redis restart or SCRIPT FLUSH; EVAL caches it again
-                    return redis.execute("EVAL", args);
-                })
+        PUBLISH.run(redis, "1", LiveHub.streamKey(articleId),
+                        Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
+                        config.channel(), articleId, type, payload, kept)
                 .subscribe().with(id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
-    }
-
-    private static boolean noScript(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void failed(Throwable e) {
@@ -173,13 +143,4 @@ class LivePublisher {
     private static String dirty(long commentId) {
         return "live:likes-dirty:" + commentId;
     }
-
-    static String resource(String path) {
-        try (InputStream in = LivePublisher.class.getClassLoader().getResourceAsStream(path)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

@@ -11,6 +11,7 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,7 @@ public class RateLimiter {
      */
     public record Requester(String key, boolean trusted) {}
 
-    private static final int WARM_CONNECTIONS = 8;
+    private static final int WARM_CONNECTIONS = 16;
 
     private final RateLimitConfig config;
     private final Gcra redisGcra;
@@ -53,28 +54,33 @@ public class RateLimiter {
     MeterRegistry metrics;
 
     @Inject
-    public RateLimiter(RateLimitConfig config, RedisDataSource redis) {
+    public RateLimiter(RateLimitConfig config, RedisDataSource redis,
+                       @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.config = config;
-        this.redisGcra = new RedisGcra(redis);
+        this.redisGcra = new RedisGcra(redis, "cluster".equalsIgnoreCase(clientType));
         config.actions().forEach((action, spec) -> policies.put(action, RateLimitPolicy.parse(action, spec)));
     }
 
     /**
      * Opens Redis connections and loads the script before traffic arrives: a cold first call
-     * (connection handshake, class loading) can exceed the 100 ms command timeout and would
-     * be mistaken for an outage. A Redis that is down at start-up only marks the limiter degraded.
+     * (connection handshake, class loading, the script sent once) can exceed the 100 ms command
+     * timeout and would be mistaken for an outage. Keyed commands on spread keys reach every
+     * node of a Redis Cluster, not just one. A Redis that is down at start-up only marks the
+     * limiter degraded.
      */
     void warmUp(@Observes StartupEvent event, ReactiveRedisDataSource reactive) {
         if (!config.enabled()) {
             return;
         }
         try {
-            List<Uni<Response>> pings = new ArrayList<>();
+            List<Uni<Response>> opens = new ArrayList<>();
             for (int i = 0; i < WARM_CONNECTIONS; i++) {
-                pings.add(reactive.execute("PING"));
+                opens.add(reactive.execute("EXISTS", "rl:warm-up:" + i));
             }
-            Uni.join().all(pings).andFailFast().await().atMost(Duration.ofSeconds(5));
-            redisGcra.acquire(List.of(new Gcra.Bucket("rl:warm-up", new Gcra.Limit("warm-up", 1, Duration.ofMillis(1)))));
+            Uni.join().all(opens).andFailFast().await().atMost(Duration.ofSeconds(5));
+            for (int i = 0; i < WARM_CONNECTIONS; i++) {
+                redisGcra.acquire(List.of(new Gcra.Bucket("rl:warm-up:" + i, new Gcra.Limit("warm-up", 1, Duration.ofMillis(1)))));
+            }
         } catch (RuntimeException e) {
             availability.failed(e);
         }

@@ -4,6 +4,6 @@
  * it knows no feature.
  *
  * <p>Owns: no table (Redis keys).
- * <p>May use: http, problem.
+ * <p>May use: http, problem, redis.
  */
 package com.hiwar.ratelimit;

@@ -52,17 +52,17 @@ class GcraTest {
 
     @Test
     void twoHundredConcurrentRequestsGetExactlyTheBurst() throws Exception {
-        assertEquals(10, allowed(List.of(new RedisGcra(redis)), "rl:test:" + UUID.randomUUID(), 200));
+        assertEquals(10, allowed(List.of(new RedisGcra(redis, false)), "rl:test:" + UUID.randomUUID(), 200));
     }
 
     @Test
     void twoClientsSharingRedisStillGetExactlyTheBurst() throws Exception {
-        assertEquals(10, allowed(List.of(new RedisGcra(redis), new RedisGcra(peer)), "rl:test:" + UUID.randomUUID(), 200));
+        assertEquals(10, allowed(List.of(new RedisGcra(redis, false), new RedisGcra(peer, false)), "rl:test:" + UUID.randomUUID(), 200));
     }
 
     @Test
     void remainingCountsDownAndRetryAfterIsOneEmissionInterval() {
-        Gcra gcra = new RedisGcra(redis);
+        Gcra gcra = new RedisGcra(redis, false);
         String key = "rl:test:" + UUID.randomUUID();
         for (int i = 9; i >= 0; i--) {
             Gcra.Decision d = gcra.acquire(key, HOURLY_10);
@@ -80,7 +80,7 @@ class GcraTest {
 
     @Test
     void tokensComeBackAsTimePasses() throws Exception {
-        Gcra gcra = new RedisGcra(redis);
+        Gcra gcra = new RedisGcra(redis, false);
         String key = "rl:test:" + UUID.randomUUID();
         Gcra.Limit fast = new Gcra.Limit("fast", 2, Duration.ofMillis(400));
         assertTrue(gcra.acquire(key, fast).allowed());
@@ -93,7 +93,7 @@ class GcraTest {
 
     @Test
     void aLostScriptIsReloaded() {
-        Gcra gcra = new RedisGcra(redis);
+        Gcra gcra = new RedisGcra(redis, false);
         String key = "rl:test:" + UUID.randomUUID();
         assertTrue(gcra.acquire(key, HOURLY_10).allowed());
         redis.execute("SCRIPT", "FLUSH");
@@ -104,7 +104,7 @@ class GcraTest {
 
     @Test
     void aRequestTakesFromEveryBucketOrFromNone() {
-        Gcra gcra = new RedisGcra(redis);
+        Gcra gcra = new RedisGcra(redis, false);
         String id = UUID.randomUUID().toString();
         Gcra.Bucket user = new Gcra.Bucket("rl:test:user:" + id, new Gcra.Limit("user", 5, Duration.ofHours(1)));
         Gcra.Bucket ip = new Gcra.Bucket("rl:test:ip:" + id, new Gcra.Limit("user/ip", 2, Duration.ofHours(1)));
@@ -123,9 +123,52 @@ class GcraTest {
     }
 
     @Test
+    void onAClusterEachBucketIsTakenAloneAndARefusedRequestGivesItsTokensBack() {
+        Gcra gcra = new RedisGcra(redis, true);
+        String id = UUID.randomUUID().toString();
+        Gcra.Bucket user = new Gcra.Bucket("rl:test:user:" + id, new Gcra.Limit("user", 5, Duration.ofHours(1)));
+        Gcra.Bucket ip = new Gcra.Bucket("rl:test:ip:" + id, new Gcra.Limit("user/ip", 2, Duration.ofHours(1)));
+        Gcra.Decision first = gcra.acquire(List.of(user, ip));
+        assertTrue(first.allowed());
+        assertEquals("user/ip", first.limit().name(), "the bucket with the fewest tokens left binds");
+        assertEquals(1, first.remaining());
+        assertTrue(gcra.acquire(List.of(user, ip)).allowed());
+        Gcra.Decision refused = gcra.acquire(List.of(user, ip));
+        assertFalse(refused.allowed());
+        assertEquals("user/ip", refused.limit().name());
+        // The user bucket was taken first, then given back when the ip bucket refused.
+        assertEquals(2, gcra.acquire(user.key(), user.limit()).remaining());
+    }
+
+    @Test
+    void onAClusterConcurrentRequestsStillGetExactlyTheTighterBurst() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Gcra.Bucket loose = new Gcra.Bucket("rl:test:loose:" + id, new Gcra.Limit("loose", 1000, Duration.ofHours(1)));
+        Gcra.Bucket tight = new Gcra.Bucket("rl:test:tight:" + id, HOURLY_10);
+        List<Gcra> limiters = List.of(new RedisGcra(redis, true), new RedisGcra(peer, true));
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Future<Gcra.Decision>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Gcra limiter = limiters.get(i % 2);
+                results.add(pool.submit((Callable<Gcra.Decision>) () -> limiter.acquire(List.of(loose, tight))));
+            }
+            long allowed = 0;
+            for (Future<Gcra.Decision> r : results) {
+                allowed += r.get().allowed() ? 1 : 0;
+            }
+            assertEquals(10, allowed);
+        } finally {
+            pool.shutdown();
+        }
+        // The 190 refused requests gave back what they took from the loose bucket: 1000 - 10 taken.
+        assertEquals(989, new RedisGcra(redis, true).acquire(loose.key(), loose.limit()).remaining());
+    }
+
+    @Test
     void theLocalFallbackDecidesLikeRedis() {
         Gcra local = new LocalGcra();
-        Gcra shared = new RedisGcra(redis);
+        Gcra shared = new RedisGcra(redis, false);
         String id = UUID.randomUUID().toString();
         Gcra.Bucket user = new Gcra.Bucket("rl:test:user:" + id, new Gcra.Limit("user", 3, Duration.ofHours(1)));
         Gcra.Bucket ip = new Gcra.Bucket("rl:test:ip:" + id, new Gcra.Limit("user/ip", 4, Duration.ofHours(1)));
