@@ -25,19 +25,30 @@ public final class JarInstance implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final File log;
+    private final String name;
+    private final Map<String, String> settings;
 
-    private JarInstance(Process process, int port, int managementPort, File log) {
+    private JarInstance(Process process, int port, int managementPort, File log, String name, Map<String, String> settings) {
         this.process = process;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
+        this.name = name;
+        this.settings = settings;
     }
 
     /** Starts the jar with these settings (as -D options) and waits until it is ready. */
     public static JarInstance start(String name, Map<String, String> settings) throws Exception {
+        return start(name, settings, freePort(), freePort());
+    }
+
+    /** The same instance started again on its ports (after it stopped), as a restarted pod behind a balancer. */
+    public JarInstance restart() throws Exception {
+        return start(name, settings, port, managementPort);
+    }
+
+    public static JarInstance start(String name, Map<String, String> settings, int port, int managementPort) throws Exception {
         FreshDatabase.ensureServices();
-        int port = freePort();
-        int managementPort = freePort();
         List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort));
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -45,7 +56,7 @@ public final class JarInstance implements AutoCloseable {
         File log = new File("target/" + name + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        JarInstance instance = new JarInstance(process, port, managementPort, log);
+        JarInstance instance = new JarInstance(process, port, managementPort, log, name, Map.copyOf(settings));
         instance.awaitReady();
         return instance;
     }
@@ -108,6 +119,10 @@ public final class JarInstance implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int managementPort() {
+        return managementPort;
     }
 
     /** SIGKILL: no shutdown hooks, no graceful drain, as in a crash. */

@@ -63,6 +63,15 @@ public final class RedisNode implements AutoCloseable {
         return node;
     }
 
+    /** SIGSTOP / SIGCONT: the process holds its connections and answers nothing, as in a network stall. */
+    public void pause() throws Exception {
+        new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start().waitFor();
+    }
+
+    public void resume() throws Exception {
+        new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).start().waitFor();
+    }
+
     /** SIGKILL, as a crashed machine. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Three packaged instances behind HAProxy, PostgreSQL with a synchronous standby, Redis with
+# Sentinel, all real processes; a mixed load with live streams; faults in order (rolling restart,
+# kill -9, Redis failover, PostgreSQL failover, Redis stall). Prints one row per phase and the
+# audit of acknowledged writes and counts (com.hiwar.ops.Soak).
+#   bench/soak.sh [PHASE_SECONDS=80] [STALL_SECONDS=30] [STREAMS=500] [WRITERS=16] [READERS=8]
+# Defaults run about 10 minutes. Needs root (PostgreSQL runs as the postgres user) and installs
+# haproxy with apt if it is missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q package -DskipTests
+./mvnw -q -DskipTests test-compile
+cp=$(./mvnw -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+ulimit -n 65536 2>/dev/null || true
+java -Xss256k -cp "target/classes:target/test-classes:$cp" com.hiwar.ops.Soak "${1:-80}" "${2:-30}" "${3:-500}" "${4:-16}" "${5:-8}"
