@@ -105,7 +105,8 @@ class RedisGcra implements Gcra {
 
     /** Error replies that mean "Redis cannot serve right now" rather than "your command is wrong". */
     private static final List<String> UNAVAILABLE_REPLIES =
-            List.of("LOADING", "BUSY", "MASTERDOWN", "READONLY", "CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK");
+            List.of("LOADING", "BUSY", "MASTERDOWN", "READONLY", "CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK",
+                    "CONNECTION_CLOSED"); // the last is the client's own: the connection dropped with the call in flight
 
     /** Redis did not answer in time or could not be reached. */
     public static class Unavailable extends RuntimeException {

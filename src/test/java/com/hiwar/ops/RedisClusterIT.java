@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.localdev.LocalServices;
+import com.hiwar.support.Background;
 import com.hiwar.support.FreshDatabase;
 import com.hiwar.support.JarInstance;
 import com.hiwar.support.RedisNode;
@@ -86,8 +87,12 @@ class RedisClusterIT {
                 CountDownLatch go = new CountDownLatch(1);
                 List<Thread> likers = new ArrayList<>();
                 for (long id : targets) {
-                    likers.add(started(() -> {
-                        await(go);
+                    likers.add(Background.daemon(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                         int status = given().baseUri(jar.base()).header("Authorization", "Bearer " + liker)
                                 .put("/api/v1/comments/{id}/like", id).statusCode();
                         liked.addAndGet(status == 200 ? 1 : 0);
@@ -105,7 +110,7 @@ class RedisClusterIT {
                 AtomicBoolean running = new AtomicBoolean(true);
                 List<Thread> load = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    load.add(started(() -> {
+                    load.add(Background.daemon(() -> {
                         while (running.get()) {
                             long start = System.nanoTime();
                             int status = post(jar, trusted, "art-" + UUID.randomUUID());
@@ -133,15 +138,7 @@ class RedisClusterIT {
                 long after = given().baseUri(jar.base()).header("Authorization", "Bearer " + trusted).contentType("application/json")
                         .body(Map.of("body", "بعد سقوط العقدة")).post("/api/v1/articles/{a}/comments", article)
                         .then().statusCode(201).extract().jsonPath().getLong("id");
-                long seen = -1;
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (seen != after && System.nanoTime() < deadline) {
-                    SseClient.SseEvent e = stream.poll(Duration.ofSeconds(1));
-                    if (e != null && e.type().equals("comment")) {
-                        seen = e.json().getLong("id");
-                    }
-                }
-                assertEquals(after, seen, "the live stream missed the event published after the failover");
+                assertTrue(stream.awaitComment(after, Duration.ofSeconds(20)), "the live stream missed the event published after the failover");
                 List<long[]> all = new ArrayList<>(timings);
                 assertTrue(all.size() > 20, "too little load: " + all.size());
                 assertEquals(List.of(), all.stream().filter(t -> t[0] != 201).map(t -> t[0]).toList(), "every comment is taken");
@@ -195,18 +192,4 @@ class RedisClusterIT {
                 .body(Map.of("body", "تعليق على العنقود")).post("/api/v1/articles/{a}/comments", article).statusCode();
     }
 
-    private static Thread started(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

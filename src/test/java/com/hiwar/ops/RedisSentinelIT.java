@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.hiwar.support.Background;
 import com.hiwar.support.FreshDatabase;
 import com.hiwar.support.JarInstance;
 import com.hiwar.support.RedisNode;
@@ -51,11 +52,7 @@ class RedisSentinelIT {
 
             FreshDatabase.recreate(DATABASE);
             Map<String, String> settings = FreshDatabase.settings(DATABASE, 0);
-            settings.put("quarkus.redis.client-type", "sentinel");
-            settings.put("quarkus.redis.hosts", "redis://127.0.0.1:" + s1.port + ",redis://127.0.0.1:" + s2.port
-                    + ",redis://127.0.0.1:" + s3.port);
-            settings.put("quarkus.redis.master-name", MASTER);
-            settings.put("quarkus.redis.role", "master");
+            RedisNode.useSentinels(settings, MASTER, s1, s2, s3);
             settings.put("hiwar.moderation.new-commenter-pending", "0");
             settings.put("hiwar.ratelimit.actions.comment-create", "user:100000/1m, ip:100000/1m");
             // The bounded action: 4 an hour per reader; with Redis away each instance allows half that burst on its own.
@@ -73,7 +70,7 @@ class RedisSentinelIT {
                 List<Thread> load = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     String token = Tokens.reader(Tokens.newSubject());
-                    load.add(started(() -> {
+                    load.add(Background.daemon(() -> {
                         while (running.get()) {
                             long start = System.nanoTime();
                             Response r = given().baseUri(jar.base()).header("Authorization", "Bearer " + token).contentType("application/json")
@@ -88,7 +85,7 @@ class RedisSentinelIT {
                 String liker = Tokens.reader(Tokens.newSubject());
                 AtomicInteger liked = new AtomicInteger();
                 AtomicInteger likeTries = new AtomicInteger();
-                Thread likes = started(() -> {
+                Thread likes = Background.daemon(() -> {
                     int next = 0;
                     while (running.get()) {
                         if (next < ids.size()) {
@@ -97,7 +94,7 @@ class RedisSentinelIT {
                             likeTries.incrementAndGet();
                             liked.addAndGet(status == 200 ? 1 : 0);
                         }
-                        sleep(50);
+                        Background.sleep(50);
                     }
                 });
 
@@ -113,15 +110,7 @@ class RedisSentinelIT {
                 likes.join(10_000);
 
                 long after = jar.post(Tokens.reader(Tokens.newSubject()), article, "بعد انتقال الخادم الرئيسي");
-                long seen = -1;
-                long deadline = System.nanoTime() + 15_000_000_000L;
-                while (seen != after && System.nanoTime() < deadline) {
-                    SseClient.SseEvent e = stream.poll(Duration.ofSeconds(1));
-                    if (e != null && e.type().equals("comment")) {
-                        seen = e.json().getLong("id");
-                    }
-                }
-                assertEquals(after, seen, "the live stream missed the event published after the failover");
+                assertTrue(stream.awaitComment(after, Duration.ofSeconds(15)), "the live stream missed the event published after the failover");
 
                 List<Timed> all = new ArrayList<>(posts);
                 assertTrue(all.size() > 20, "too little load: " + all.size());
@@ -136,18 +125,4 @@ class RedisSentinelIT {
         }
     }
 
-    private static Thread started(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package com.hiwar.ops;
 
+import com.hiwar.support.Background;
 import com.hiwar.support.FreshDatabase;
 import com.hiwar.support.JarInstance;
 import com.hiwar.support.PgNode;
@@ -170,11 +171,8 @@ public final class Soak {
                 st.execute("create database " + DATABASE);
             }
             Map<String, String> config = FreshDatabase.settings(DATABASE, 0);
-            config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + primary.port + ",127.0.0.1:" + standby.port
-                    + "/" + DATABASE + "?targetServerType=primary&connectTimeout=2");
-            config.put("quarkus.redis.client-type", "sentinel");
-            config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + s1.port + ",redis://127.0.0.1:" + s2.port + ",redis://127.0.0.1:" + s3.port);
-            config.put("quarkus.redis.master-name", MASTER);
+            config.put("quarkus.datasource.jdbc.url", PgNode.failoverUrl(DATABASE, primary, standby));
+            RedisNode.useSentinels(config, MASTER, s1, s2, s3);
             config.put("hiwar.moderation.new-commenter-pending", "0");
             config.put("hiwar.ratelimit.actions.comment-create", "user:100000/1m, ip:1000000/1m");
             config.put("hiwar.ratelimit.actions.comment-like", "user:100000/1m, ip:1000000/1m");
@@ -272,15 +270,15 @@ public final class Soak {
     private List<Thread> startLoad() {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.writers(); i++) {
-            threads.add(daemon(this::writer));
+            threads.add(Background.daemon(this::writer));
         }
         for (int i = 0; i < settings.readers(); i++) {
-            threads.add(daemon(this::reader));
+            threads.add(Background.daemon(this::reader));
         }
-        threads.add(daemon(this::moderator));
+        threads.add(Background.daemon(this::moderator));
         for (int i = 0; i < settings.streams(); i++) {
             String article = articles.get(i % articles.size());
-            threads.add(daemon(() -> stream(article)));
+            threads.add(Background.daemon(() -> stream(article)));
         }
         return threads;
     }
@@ -523,19 +521,8 @@ public final class Soak {
 
     // --- Helpers --------------------------------------------------------------------------
 
-    private static Thread daemon(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     private static void pause(double seconds) {
-        try {
-            Thread.sleep((long) (seconds * 1000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Background.sleep((long) (seconds * 1000));
     }
 
     /** HAProxy (Debian's package) in front of the instances: readiness checks on the management port, retries on refused connections and 503s. */

@@ -116,7 +116,7 @@ class RateLimitApiTest {
         Map<String, Long> settled = commandCalls();
         long quietSince = System.currentTimeMillis(), giveUp = quietSince + 10_000;
         while (System.currentTimeMillis() - quietSince < 1500 && System.currentTimeMillis() < giveUp) {
-            sleep(250);
+            com.hiwar.support.Background.sleep(250);
             Map<String, Long> now = commandCalls();
             if (!now.getOrDefault("xadd", 0L).equals(settled.getOrDefault("xadd", 0L))
                     || !now.getOrDefault("evalsha", 0L).equals(settled.getOrDefault("evalsha", 0L))) {
@@ -159,11 +159,4 @@ class RateLimitApiTest {
         return calls;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

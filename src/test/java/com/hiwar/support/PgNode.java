@@ -76,6 +76,12 @@ public final class PgNode implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The multi-host URL a deployment uses: every server, and only the primary taken (connections fail fast). */
+    public static String failoverUrl(String database, PgNode... nodes) {
+        return "jdbc:postgresql://" + java.util.Arrays.stream(nodes).map(n -> "127.0.0.1:" + n.port)
+                .collect(java.util.stream.Collectors.joining(",")) + "/" + database + "?targetServerType=primary&connectTimeout=2";
+    }
+
     public Connection connect(String database) throws Exception {
         return DriverManager.getConnection(jdbc(database), "postgres", "");
     }

@@ -55,6 +55,15 @@ public final class RedisNode implements AutoCloseable {
         return start(port, dir, List.of(LocalServices.redisServerCommand(), conf.toString(), "--sentinel"));
     }
 
+    /** The application's settings for Redis behind these sentinels, watching the master {@code name}. */
+    public static void useSentinels(java.util.Map<String, String> settings, String name, RedisNode... sentinels) {
+        settings.put("quarkus.redis.client-type", "sentinel");
+        settings.put("quarkus.redis.hosts", java.util.Arrays.stream(sentinels).map(s -> "redis://127.0.0.1:" + s.port)
+                .collect(java.util.stream.Collectors.joining(",")));
+        settings.put("quarkus.redis.master-name", name);
+        settings.put("quarkus.redis.role", "master");
+    }
+
     private static RedisNode start(int port, Path dir, List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.log").toFile()).start();

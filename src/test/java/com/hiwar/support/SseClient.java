@@ -119,6 +119,18 @@ public final class SseClient implements AutoCloseable {
         return out;
     }
 
+    /** Reads on until the comment event of {@code id} (other events skipped); false if none came in time. */
+    public boolean awaitComment(long id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            SseEvent e = poll(Duration.ofSeconds(1));
+            if (e != null && e.type().equals("comment") && e.json().getLong("id") == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True once the server has ended the stream (waiting at most the timeout). */
     public boolean awaitEnd(Duration timeout) throws InterruptedException {
         reader.join(timeout.toMillis());
