@@ -147,21 +147,36 @@ public class ProblemMapper {
      * standby now (25006), or no pooled connection to be had in time.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+        return databaseUnavailable(e, 0);
+    }
+
+    // A commit that failed on a dead connection arrives as a RollbackException with the driver's
+    // error among its suppressed exceptions (Narayana's XAException), not as its cause.
+    private static boolean databaseUnavailable(Throwable t, int depth) {
+        if (t == null || depth > 8) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006"))) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("25006"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) { // Agroal's pool
-                    return true;
-                }
+            if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) { // Agroal's pool
+                return true;
             }
         }
-        return false;
+        if (t instanceof javax.transaction.xa.XAException xa && xa.errorCode == javax.transaction.xa.XAException.XAER_RMFAIL) {
+            return true; // the resource manager (the database) is unavailable
+        }
+        for (Throwable s : t.getSuppressed()) {
+            if (databaseUnavailable(s, depth + 1)) {
+                return true;
+            }
+        }
+        return databaseUnavailable(t.getCause(), depth + 1);
     }
 
     private static String rootMessage(Throwable e) {

@@ -54,6 +54,7 @@ public final class Soak {
         final AtomicLong requests = new AtomicLong(), serverErrors = new AtomicLong(), networkFailures = new AtomicLong(),
                 reconnects = new AtomicLong(), missed = new AtomicLong(), retried = new AtomicLong();
         final AtomicLong firstError = new AtomicLong(), lastError = new AtomicLong();
+        final Map<Integer, AtomicLong> byStatus = new ConcurrentHashMap<>();
         volatile long started, ended;
 
         Phase(String name) {
@@ -105,7 +106,8 @@ public final class Soak {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "| %s | %d | %d | %d | %d ms | %d | %d ms | %d | %d |", name, requests.get(), serverErrors.get(),
+            String statuses = byStatus.isEmpty() ? "" : " " + new java.util.TreeMap<>(byStatus);
+            return String.format(Locale.ROOT, "| %s | %d | %d%s | %d | %d ms | %d | %d ms | %d | %d |", name, requests.get(), serverErrors.get(), statuses,
                     networkFailures.get(), errorWindowMillis(), retried.get(), p99(), reconnects.get(), missed.get());
         }
     }
@@ -189,8 +191,11 @@ public final class Soak {
             }
             try (Haproxy proxy = Haproxy.start(jars)) {
                 base = proxy.base();
-                List<Thread> load = startLoad();
-                phase("warm-up and steady", () -> pause(settings.phaseSeconds()));
+                List<Thread> load = new ArrayList<>();
+                phase("warm-up and steady", () -> { // the load starts inside the first phase, so every request has one
+                    load.addAll(startLoad());
+                    pause(settings.phaseSeconds());
+                });
                 phase("rolling restart", () -> {
                     for (int i = 0; i < jars.size(); i++) {
                         JarInstance old = jars.get(i);
@@ -270,17 +275,33 @@ public final class Soak {
     private List<Thread> startLoad() {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.writers(); i++) {
-            threads.add(Background.daemon(this::writer));
+            threads.add(Background.daemon(untilStopped(this::writer)));
         }
         for (int i = 0; i < settings.readers(); i++) {
-            threads.add(Background.daemon(this::reader));
+            threads.add(Background.daemon(untilStopped(this::reader)));
         }
-        threads.add(Background.daemon(this::moderator));
+        threads.add(Background.daemon(untilStopped(this::moderator)));
         for (int i = 0; i < settings.streams(); i++) {
             String article = articles.get(i % articles.size());
             threads.add(Background.daemon(() -> stream(article)));
         }
         return threads;
+    }
+
+    /** A load loop that an unexpected exception does not end in silence: it is counted as a failure and the loop goes on. */
+    private Runnable untilStopped(Runnable loop) {
+        return () -> {
+            while (running.get()) {
+                try {
+                    loop.run();
+                } catch (RuntimeException e) {
+                    current.get().networkFailures.incrementAndGet();
+                    current.get().failed();
+                    System.err.println("soak load: " + e);
+                    pause(0.5);
+                }
+            }
+        };
     }
 
     /** Posts with an Idempotency-Key, and on a 5xx, 409 or network failure sends the same request again, as a careful client does. */
@@ -373,6 +394,7 @@ public final class Soak {
             phase.latencies.add((System.nanoTime() - start) / 1_000_000);
             if (r.statusCode() >= 500) {
                 phase.serverErrors.incrementAndGet();
+                phase.byStatus.computeIfAbsent(r.statusCode(), k -> new AtomicLong()).incrementAndGet();
                 phase.failed();
             }
             return new Answer(r.statusCode(), r.body());
