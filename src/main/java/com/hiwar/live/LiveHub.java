@@ -12,12 +12,14 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -96,10 +101,10 @@ public class LiveHub {
     @Inject
     Redis subscriber;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
+    @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
     String clientType;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.redis.hosts")
+    @ConfigProperty(name = "quarkus.redis.hosts")
     List<String> seeds;
 
     private final Map<String, Redis> nodeClients = new ConcurrentHashMap<>();
@@ -148,7 +153,7 @@ public class LiveHub {
 
     private long reconnectDelay() {
         return config.retry().toMillis()
-                + java.util.concurrent.ThreadLocalRandom.current().nextLong(config.drainSpread().toMillis() + 1);
+                + ThreadLocalRandom.current().nextLong(config.drainSpread().toMillis() + 1);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -168,7 +173,7 @@ public class LiveHub {
 
     private void subscribe() {
         connectSubscriber().onSuccess(conn -> {
-            java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean over = new AtomicBoolean();
             conn.handler(this::onMessage);
             conn.exceptionHandler(e -> lost(conn, over, e, true));
             conn.endHandler(v -> lost(conn, over, null, false));
@@ -190,17 +195,17 @@ public class LiveHub {
      * seed after each loss; classic pub/sub reaches every node of a cluster, and a cluster
      * connection (which spreads commands over nodes) is no place for a subscription.
      */
-    private io.vertx.core.Future<RedisConnection> connectSubscriber() {
+    private Future<RedisConnection> connectSubscriber() {
         if (!"cluster".equalsIgnoreCase(clientType)) {
             return subscriber.connect();
         }
         String host = seeds.get(Math.floorMod(nextSeed.getAndIncrement(), seeds.size())).strip();
-        return nodeClients.computeIfAbsent(host, h -> Redis.createClient(vertx, new io.vertx.redis.client.RedisOptions()
+        return nodeClients.computeIfAbsent(host, h -> Redis.createClient(vertx, new RedisOptions()
                 .setConnectionString(h))).connect();
     }
 
     /** Each connection is given up once, however many of its handlers report the loss; an ended one is not closed again. */
-    private void lost(RedisConnection conn, java.util.concurrent.atomic.AtomicBoolean over, Throwable e, boolean close) {
+    private void lost(RedisConnection conn, AtomicBoolean over, Throwable e, boolean close) {
         if (!over.compareAndSet(false, true)) {
             return;
         }
