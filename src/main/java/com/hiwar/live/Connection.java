@@ -53,6 +53,21 @@ final class Connection {
         arrived.forEach(this::write);
     }
 
+    /** From now on events are held, while the hub reads what its lost subscription missed. */
+    synchronized void hold() {
+        if (held == null) {
+            held = new ArrayList<>();
+        }
+    }
+
+    /** After {@link #hold()}: what was missed, then what was held; nothing twice (ids only move forward). */
+    synchronized void resume(List<LiveEvent> missed) {
+        missed.forEach(this::write);
+        List<LiveEvent> arrived = held == null ? List.of() : held;
+        held = null;
+        arrived.forEach(this::write);
+    }
+
     /** An event this instance knows by itself (an article's closing time passing); it has no history id. */
     synchronized void deliverLocal(String type, String json) {
         if (held == null) {

@@ -7,9 +7,22 @@ import java.time.Duration;
 @ConfigMapping(prefix = "hiwar.live")
 public interface LiveConfig {
 
-    /** The Redis pub/sub channel every instance listens on (one per deployment sharing a Redis). */
+    /**
+     * The announcement channel every instance listens on, and the prefix of each article's own
+     * channel ({@code <channel>:{articleId}}); one per deployment sharing a Redis.
+     */
     @WithDefault("hiwar:live")
     String channel();
+
+    /**
+     * How article channels are carried: {@code sharded} (SSUBSCRIBE/SPUBLISH, Redis 7 and later:
+     * on a cluster only the node owning the article's slot carries its events), {@code classic},
+     * or {@code auto}, which asks the server for its version.
+     */
+    @WithDefault("auto")
+    PubSub pubsub();
+
+    enum PubSub { AUTO, SHARDED, CLASSIC }
 
     /** Open streams per instance; past it, new ones get a 503 problem with Retry-After. */
     @WithDefault("5000")

@@ -12,15 +12,9 @@ import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -33,18 +27,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * This instance's live streams. Every instance holds one Redis pub/sub subscription and
- * relays each event to its own readers of that article; each article's events also live in a
- * Redis stream, which reconnecting readers catch up from (Last-Event-ID) and which the hub
- * replays after its own subscription was lost. Nothing here is shared between instances
- * except through Redis.
+ * This instance's live streams. While an article has readers here, the instance subscribes its
+ * Redis channel ({@link LiveSubscriptions}) and relays each event to them; each article's events
+ * also live in a Redis stream, which reconnecting readers catch up from (Last-Event-ID) and
+ * which the hub replays after a lost subscription came back. Nothing here is shared between
+ * instances except through Redis.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -94,33 +86,34 @@ public class LiveHub {
     @Inject
     MeterRegistry metrics;
 
-    /**
-     * The application's Redis client, configured by quarkus.redis.* (standalone or Sentinel): the
-     * subscription takes one connection of its own from it and follows a failover like every command.
-     */
     @Inject
-    Redis subscriber;
-
-    @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone")
-    String clientType;
-
-    @ConfigProperty(name = "quarkus.redis.hosts")
-    List<String> seeds;
-
-    private final Map<String, Redis> nodeClients = new ConcurrentHashMap<>();
-    private final AtomicInteger nextSeed = new AtomicInteger();
+    LiveSubscriptions subscriptions;
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
-    private volatile RedisConnection subscription;
-    private volatile boolean stopping;
     private volatile boolean draining;
-    private volatile boolean subscribedOnce;
-    private volatile boolean warned;
 
     void start(@Observes StartupEvent event) {
         Gauge.builder("hiwar.live.connections", open, AtomicInteger::get).register(metrics);
-        subscribe();
+        subscriptions.start(new LiveSubscriptions.Listener() {
+            @Override
+            public void event(String articleId, LiveEvent event) {
+                onEvent(articleId, event);
+            }
+
+            @Override
+            public void announced(String articleId) {
+                activity.fire(new ArticleActivity(articleId));
+            }
+
+            @Override
+            public void resubscribed(String articleId) {
+                Topic topic = topics.get(articleId);
+                if (topic != null) {
+                    resync(topic);
+                }
+            }
+        });
         vertx.setPeriodic(config.heartbeat().toMillis(), t -> heartbeat());
     }
 
@@ -157,93 +150,18 @@ public class LiveHub {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
         topics.values().forEach(t -> t.connections.forEach(Connection::close));
-        if (subscription != null) {
-            subscription.close();
-        }
-        nodeClients.values().forEach(Redis::close);
+        subscriptions.stop();
     }
 
     public static String streamKey(String articleId) {
         return "live:{" + articleId + "}"; // the hash tag keeps an article's keys on one Redis Cluster slot
     }
 
-    // --- The subscription ----------------------------------------------------------------
+    // --- What the subscriptions bring -------------------------------------------------------
 
-    private void subscribe() {
-        connectSubscriber().onSuccess(conn -> {
-            AtomicBoolean over = new AtomicBoolean();
-            conn.handler(this::onMessage);
-            conn.exceptionHandler(e -> lost(conn, over, e, true));
-            conn.endHandler(v -> lost(conn, over, null, false));
-            conn.send(Request.cmd(Command.SUBSCRIBE).arg(config.channel())).onSuccess(ok -> {
-                subscription = conn;
-                if (subscribedOnce) {
-                    LOG.info("Live subscription restored; replaying what was missed");
-                    topics.values().forEach(this::resync);
-                }
-                subscribedOnce = true;
-                warned = false;
-            }).onFailure(e -> lost(conn, over, e, true));
-        }).onFailure(e -> retrySubscribe(e));
-    }
-
-    /**
-     * The connection the subscription uses. One server or Sentinel: one of the application's
-     * client, which follows a failover. Redis Cluster: a plain connection to one node, the next
-     * seed after each loss; classic pub/sub reaches every node of a cluster, and a cluster
-     * connection (which spreads commands over nodes) is no place for a subscription.
-     */
-    private Future<RedisConnection> connectSubscriber() {
-        if (!"cluster".equalsIgnoreCase(clientType)) {
-            return subscriber.connect();
-        }
-        String host = seeds.get(Math.floorMod(nextSeed.getAndIncrement(), seeds.size())).strip();
-        return nodeClients.computeIfAbsent(host, h -> Redis.createClient(vertx, new RedisOptions()
-                .setConnectionString(h))).connect();
-    }
-
-    /** Each connection is given up once, however many of its handlers report the loss; an ended one is not closed again. */
-    private void lost(RedisConnection conn, AtomicBoolean over, Throwable e, boolean close) {
-        if (!over.compareAndSet(false, true)) {
-            return;
-        }
-        if (subscription == conn) {
-            subscription = null;
-        }
-        if (close) {
-            conn.close();
-        }
-        retrySubscribe(e);
-    }
-
-    private void retrySubscribe(Throwable e) {
-        if (stopping) {
-            return;
-        }
-        metrics.counter("hiwar.live.subscription.retries").increment();
-        if (!warned) { // once per outage, not once per retry
-            warned = true;
-            LOG.warnf("Live subscription to Redis unavailable (%s); retrying every second", e == null ? "closed" : e.toString());
-        }
-        vertx.setTimer(1000, t -> subscribe());
-    }
-
-    /** "article \n id \n type \n json", as publish.lua writes it. */
-    private void onMessage(Response message) {
-        if (message.size() < 3 || !"message".equals(message.get(0).toString())) {
-            return;
-        }
-        String payload = message.get(2).toString();
-        int a = payload.indexOf('\n');
-        int b = payload.indexOf('\n', a + 1);
-        int c = payload.indexOf('\n', b + 1);
-        if (a < 0 || b < 0 || c < 0) {
-            return;
-        }
-        String articleId = payload.substring(0, a);
-        LiveEvent event = new LiveEvent(payload.substring(a + 1, b), payload.substring(b + 1, c), payload.substring(c + 1));
+    /** An article's event from Redis: caches drop the article first, then its readers here get it. */
+    private void onEvent(String articleId, LiveEvent event) {
         activity.fire(new ArticleActivity(articleId));
         Topic topic = topics.get(articleId);
         if (topic != null) {
@@ -257,26 +175,39 @@ public class LiveHub {
     }
 
     private void relay(Topic topic, LiveEvent event) {
-        String last = topic.lastId;
-        if (last == null || LiveEvent.compare(event.id(), last) > 0) {
-            topic.lastId = event.id();
-        }
+        advance(topic, event.id());
         topic.connections.forEach(c -> c.deliver(event));
     }
 
-    /** After the subscription came back: replay each article's history since its last relayed event. */
+    /** The newest event this instance's readers of the topic are known to have: where a replay starts. */
+    private static void advance(Topic topic, String id) {
+        synchronized (topic) {
+            String last = topic.lastId;
+            if (last == null || LiveEvent.compare(id, last) > 0) {
+                topic.lastId = id;
+            }
+        }
+    }
+
+    /**
+     * The article's channel came back after a loss: its readers here hold what arrives from now
+     * on, get the history since the last event relayed, then what they held.
+     */
     private void resync(Topic topic) {
         String last = topic.lastId;
         if (last == null) {
             return;
         }
+        List<Connection> held = List.copyOf(topic.connections);
+        held.forEach(Connection::hold);
         history(topic.articleId, last).subscribe().with(events -> {
             if (events == null) {
-                topic.connections.forEach(c -> c.refetch(null));
+                held.forEach(c -> c.refetch(null));
             } else {
-                events.forEach(e -> relay(topic, e));
+                events.forEach(e -> advance(topic, e.id()));
+                held.forEach(c -> c.resume(events));
             }
-        }, e -> topic.connections.forEach(c -> c.refetch(null)));
+        }, e -> held.forEach(c -> c.refetch(null)));
     }
 
     // --- Readers ---------------------------------------------------------------------------
@@ -296,13 +227,18 @@ public class LiveHub {
     }
 
     /**
-     * Opens a stream: registered first (events arriving meanwhile are held), then caught up
-     * from the history when the reader names the last event it saw, then live.
+     * Opens a stream: registered first (events arriving meanwhile are held), then, once the
+     * article's channel is subscribed, caught up from the history when the reader names the
+     * last event it saw, then live.
      */
     void join(String articleId, HttpServerResponse response, String lastEventId, ClientSlots.Slot slot) {
-        Topic topic = topics.computeIfAbsent(articleId, Topic::new);
         Connection connection = new Connection(response, config.retry().toMillis(), slot);
-        topic.connections.add(connection);
+        // Joined inside the map's atomic step, so a last reader leaving at the same time cannot drop this topic.
+        Topic topic = topics.compute(articleId, (id, t) -> {
+            Topic joined = t == null ? new Topic(id) : t;
+            joined.connections.add(connection);
+            return joined;
+        });
         response.closeHandler(v -> leave(topic, connection));
         response.exceptionHandler(e -> connection.close());
         if (draining) { // passed the resource's check just before the drain began
@@ -310,21 +246,32 @@ public class LiveHub {
             return;
         }
         watchClosing(topic);
-        if (lastEventId != null && LiveEvent.isId(lastEventId)) {
-            history(articleId, lastEventId).subscribe().with(events -> {
-                if (events == null) {
-                    latestId(articleId).subscribe().with(connection::refetch, e -> connection.refetch(null));
-                } else {
-                    connection.goLive(lastEventId, events);
-                }
-            }, e -> connection.refetch(null));
-        } else {
-            latestId(articleId).subscribe().with(id -> connection.goLive(id, List.of()),
-                    e -> connection.refetch(null));
-        }
         if (lastEventId != null && !LiveEvent.isId(lastEventId)) {
             metrics.counter("hiwar.live.bad.last.event.id").increment();
         }
+        String from = LiveEvent.isId(lastEventId) ? lastEventId : null;
+        subscriptions.subscribe(articleId).onComplete(subscribed -> {
+            if (subscribed.failed()) {
+                connection.refetch(null);
+            } else if (from != null) {
+                history(articleId, from).subscribe().with(events -> {
+                    if (events == null) {
+                        latestId(articleId).subscribe().with(id -> {
+                            advance(topic, id);
+                            connection.refetch(id);
+                        }, e -> connection.refetch(null));
+                    } else {
+                        advance(topic, from);
+                        connection.goLive(from, events);
+                    }
+                }, e -> connection.refetch(null));
+            } else {
+                latestId(articleId).subscribe().with(id -> {
+                    advance(topic, id);
+                    connection.goLive(id, List.of());
+                }, e -> connection.refetch(null));
+            }
+        });
     }
 
     private void leave(Topic topic, Connection connection) {
@@ -339,6 +286,7 @@ public class LiveHub {
             if (t.closeTimer >= 0) {
                 vertx.cancelTimer(t.closeTimer);
             }
+            subscriptions.unsubscribe(id); // queued inside the atomic step: a reader joining next subscribes after it
             return null;
         });
     }

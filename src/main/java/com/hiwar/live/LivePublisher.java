@@ -52,6 +52,9 @@ class LivePublisher {
     CommentStore comments;
 
     @Inject
+    LiveSubscriptions subscriptions;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -126,7 +129,8 @@ class LivePublisher {
         }
         PUBLISH.run(redis, "1", LiveHub.streamKey(articleId),
                         Integer.toString(config.history()), Long.toString(config.historyTtl().toMillis()),
-                        config.channel(), articleId, type, payload, kept)
+                        config.channel(), articleId, type, payload, kept,
+                        subscriptions.articleChannel(articleId), subscriptions.publishCommand())
                 .subscribe().with(id -> metrics.counter("hiwar.live.published", "type", type).increment(), this::failed);
     }
 

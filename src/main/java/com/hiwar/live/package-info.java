@@ -1,5 +1,6 @@
 /**
- * Live updates over SSE: events published through Redis to every instance, per-article history for
+ * Live updates over SSE: events published on each article's Redis channel (sharded pub/sub) to the
+ * instances with its readers, article ids announced to every instance, per-article history for
  * catch-up, per-client stream slots.
  *
  * <p>Owns: no table (Redis streams and pub/sub).

@@ -62,6 +62,64 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * Sharded pub/sub: an article's channel is subscribed (SSUBSCRIBE) while it has a reader here
+     * and dropped after the last one leaves; the announcement channel every instance hears
+     * carries the article id only, never the comment.
+     */
+    @Test
+    void anArticleHasItsOwnShardChannelWhileItHasReadersAndAnnouncementsCarryOnlyItsId() throws Exception {
+        String article = Api.newArticle();
+        String channel = "hiwar:live:test:{" + article + "}";
+        java.util.concurrent.BlockingQueue<String> announced = new java.util.concurrent.LinkedBlockingQueue<>();
+        var announcements = redis.pubsub(String.class).subscribe("hiwar:live:test", m -> {
+            if (m.equals(article) || m.contains(article)) {
+                announced.add(m);
+            }
+        });
+        try {
+            assertEquals(0, shardSubscribers(channel));
+            try (SseClient stream = SseClient.open(article, null)) {
+                stream.next("ready");
+                assertEquals(1, shardSubscribers(channel), "the stream's instance subscribes the article's shard channel");
+                assertEquals(0, shardSubscribers("hiwar:live:test:{" + Api.newArticle() + "}"), "no reader, no subscription");
+                long id = Api.postId(alice, article, "على قناة المقال");
+                assertEquals(id, stream.next("comment").json().getLong("id"));
+                assertEquals(article, announced.poll(5, java.util.concurrent.TimeUnit.SECONDS), "the announcement is the article id alone");
+            }
+            com.hiwar.support.RedisNode.await(() -> shardSubscribers(channel) == 0, 5, "the channel was not dropped after its last reader left");
+        } finally {
+            announcements.unsubscribe();
+        }
+    }
+
+    /** Redis drops the subscription connection: it comes back by itself, and what was published meanwhile is replayed once. */
+    @Test
+    void aLostSubscriptionComesBackAndReplaysWhatItMissed() {
+        String article = Api.newArticle();
+        String channel = "hiwar:live:test:{" + article + "}";
+        try (SseClient stream = SseClient.open(article, null)) {
+            stream.next("ready");
+            int killed = 0;
+            for (String client : redis.execute("CLIENT", "LIST", "TYPE", "pubsub").toString().split("\n")) {
+                if (client.matches(".*\\bssub=[1-9].*")) { // the hub's shard connection, not other subscribers
+                    redis.execute("CLIENT", "KILL", "ID", client.replaceAll(".*\\bid=(\\d+).*", "$1").strip());
+                    killed++;
+                }
+            }
+            assertEquals(1, killed, "one subscription connection per instance");
+            long missed = Api.postId(alice, article, "أثناء الانقطاع");
+            assertEquals(missed, stream.next("comment").json().getLong("id"));
+            long after = Api.postId(alice, article, "بعد العودة");
+            assertEquals(after, stream.next("comment").json().getLong("id"), "the missed event came once, then live again");
+            assertEquals(1, shardSubscribers(channel));
+        }
+    }
+
+    private long shardSubscribers(String channel) {
+        return redis.execute("PUBSUB", "SHARDNUMSUB", channel).get(1).toLong();
+    }
+
     private long commandCalls(String command) {
         String stats = redis.execute("INFO", "commandstats").toString();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(stats);

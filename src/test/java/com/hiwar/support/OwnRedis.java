@@ -85,6 +85,10 @@ public class OwnRedis extends FreshDatabase {
         }
     }
 
+    public static String command(String... args) {
+        return RedisNode.command(port, args);
+    }
+
     public static void pauseServer() {
         signal("-STOP");
     }

@@ -102,6 +102,11 @@ public final class RedisNode implements AutoCloseable {
 
     /** The reply to one command, flattened: simple strings keep their +/-/: prefix, bulk strings and arrays are joined by spaces. */
     public String command(String... args) {
+        return command(port, args);
+    }
+
+    /** One command to the server on {@code port}; arrays come back joined by spaces, integers as ":n", errors as "-...". */
+    public static String command(int port, String... args) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(2000);
             OutputStream out = s.getOutputStream();
