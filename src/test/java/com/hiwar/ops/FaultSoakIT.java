@@ -17,7 +17,7 @@ class FaultSoakIT {
 
     @Test
     void faultsInOrderLoseNothing() throws Exception {
-        Soak.Report report = new Soak(new Soak.Settings(5, 5, 20, 4, 2)).run();
+        Soak.Report report = new Soak(new Soak.Settings(5, 5, 20, 4, 2, 0)).run();
         System.out.println(report.table());
         Soak.Audit audit = report.audit();
         assertTrue(audit.acknowledged() > 100, "too little load: " + audit.acknowledged());

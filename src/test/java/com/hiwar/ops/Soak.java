@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Soak {
 
-    public record Settings(int phaseSeconds, int stallSeconds, int streams, int writers, int readers) {}
+    /** {@code postsPerSecond}: the writers' combined pace, 0 for as fast as they go (on 2 cores that starves restarts). */
+    public record Settings(int phaseSeconds, int stallSeconds, int streams, int writers, int readers, int postsPerSecond) {}
 
     /** One phase's figures. */
     public static final class Phase {
@@ -151,7 +152,7 @@ public final class Soak {
 
     public static void main(String[] args) throws Exception {
         Settings s = new Settings(Integer.parseInt(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+                Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         Report report = new Soak(s).run();
         System.out.println(report.table());
     }
@@ -307,7 +308,16 @@ public final class Soak {
     /** Posts with an Idempotency-Key, and on a 5xx, 409 or network failure sends the same request again, as a careful client does. */
     private void writer() {
         String token = Tokens.reader(Tokens.newSubject());
+        long interval = settings.postsPerSecond() > 0 ? 1_000_000_000L * settings.writers() / settings.postsPerSecond() : 0;
+        long next = System.nanoTime();
         while (running.get()) {
+            next += interval;
+            long early = next - System.nanoTime();
+            if (early > 0) {
+                pause(early / 1e9);
+            } else if (early < -1_000_000_000L) {
+                next = System.nanoTime(); // fell behind through an outage: no burst to catch up
+            }
             String article = articles.get(ThreadLocalRandom.current().nextInt(articles.size()));
             String key = UUID.randomUUID().toString();
             String body = new JsonObject().put("body", "تعليق الاختبار الطويل " + key).encode();
