@@ -164,7 +164,8 @@ public class CommentService {
         screened.record(comment.id, comment.version);
         // Just written: no replies, no likes, and its author is the writer; no query needed.
         Map<Long, CommentView.Author> writer = Map.of(actor.userId(), new CommentView.Author(actor.userId(), actor.name()));
-        changed(comment, false, comment.isPublic() ? view(comment, ANONYMOUS, writer, Map.of(), Set.of(), null) : null, null, null);
+        changed(comment, false, comment.isPublic() ? view(comment, ANONYMOUS, writer, Map.of(), Set.of(), null) : null, null, null,
+                CommentChanged.Change.CREATED, null);
         return view(comment, actor.userId(), writer, Map.of(), Set.of(), null);
     }
 
@@ -187,6 +188,7 @@ public class CommentService {
             // An edit is decided like a new comment: it can be held, or rejected, but a
             // published comment edited into something banned never stays up.
             boolean wasPublic = comment.isPublic();
+            CommentStatus before = comment.status;
             boolean premoderated = articles.find(comment.articleId).map(a -> a.premoderated).orElse(false);
             Screening.Screened screened = screening.screen(actor, premoderated, body, comment.id);
             comment.searchText = screened.searchText();
@@ -197,7 +199,7 @@ public class CommentService {
             comment.editedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
             screened.record(comment.id, comment.version);
-            announce(comment, wasPublic, null, null);
+            announce(comment, wasPublic, null, null, CommentChanged.Change.EDITED, before);
         }
         return views(List.of(comment), actor.userId(), false).get(0);
     }
@@ -208,13 +210,14 @@ public class CommentService {
         Comment comment = ownComment(actor, id);
         if (comment.status != CommentStatus.DELETED) {
             boolean wasPublic = comment.isPublic();
+            CommentStatus before = comment.status;
             // Readers are recorded by user id (the trigger's user_id), never by the login's subject.
             Audit.actAs("user", "delete", null);
             comment.status = CommentStatus.DELETED;
             comment.body = "";
             comment.deletedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             comment.flush();
-            announce(comment, wasPublic, null, null);
+            announce(comment, wasPublic, null, null, CommentChanged.Change.DELETED, before);
         }
     }
 
@@ -223,13 +226,14 @@ public class CommentService {
      * changed, inside the transaction that changed it. {@code decision} names a moderator's
      * decision when there was one. Observers that reach outside the database wait for the commit.
      */
-    void announce(Comment c, boolean wasPublic, String decision, String actor) {
-        changed(c, wasPublic, c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, decision, actor);
+    void announce(Comment c, boolean wasPublic, String decision, String actor, CommentChanged.Change change, CommentStatus before) {
+        changed(c, wasPublic, c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, decision, actor, change, before);
     }
 
-    private void changed(Comment c, boolean wasPublic, CommentView publicView, String decision, String actor) {
+    private void changed(Comment c, boolean wasPublic, CommentView publicView, String decision, String actor,
+                         CommentChanged.Change change, CommentStatus before) {
         changes.fire(new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
-                wasPublic, c.isPublic(), publicView, decision, actor));
+                wasPublic, c.isPublic(), publicView, decision, actor, change, before, c.status, c.hidden));
     }
 
     private Comment ownComment(Actor actor, long id) {

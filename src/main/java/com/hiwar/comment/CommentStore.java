@@ -89,6 +89,17 @@ public class CommentStore {
     public record ExportRow(long id, String articleId, Long parentId, String status, String body, Instant createdAt,
                             Instant editedAt, Instant deletedAt, int likes) {}
 
+    /** A comment as it stands inside the transaction that just changed it, for events leaving the service. */
+    public record EventRow(long id, String articleId, Long parentId, Long authorId, CommentStatus status, boolean hidden,
+                           String body, int version, Instant createdAt, Instant editedAt, List<String> rules) {}
+
+    /** A comment as it stands in this transaction (read from the persistence context when it was just written). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EventRow> eventRow(long id) {
+        return Comment.<Comment>findByIdOptional(id).map(c -> new EventRow(c.id, c.articleId, c.parentId, c.authorId, c.status,
+                c.hidden, c.body, c.version, c.createdAt, c.editedAt, c.rules == null ? List.of() : List.copyOf(c.rules)));
+    }
+
     /** A comment's like count and whether the public sees it. */
     public record LikeState(String articleId, int likes, boolean isPublic) {}
 
@@ -354,6 +365,7 @@ public class CommentStore {
         }
         Audit.actAs(moderator, action.wire(), reason);
         boolean wasPublic = c.isPublic();
+        CommentStatus statusBefore = c.status;
         switch (action) {
             case APPROVE -> {
                 require(c, c.status != CommentStatus.PUBLISHED || c.openReports > 0, "already approved");
@@ -386,7 +398,7 @@ public class CommentStore {
         c.claimExpiresAt = null;
         c.rules = withRules(c.rules, List.of("moderator"));
         c.flush(); // bumps the version
-        comments.announce(c, wasPublic, action.wire(), moderator);
+        comments.announce(c, wasPublic, action.wire(), moderator, CommentChanged.Change.DECIDED, statusBefore);
         return CommentRef.of(c);
     }
 
@@ -428,7 +440,7 @@ public class CommentStore {
         if (c.hidden) {
             Audit.record("system", "hide", c.id, c.authorId, c.articleId, "reports",
                     Map.of("reportScore", c.reportScore, "threshold", threshold));
-            comments.announce(c, true, null, null);
+            comments.announce(c, true, null, null, CommentChanged.Change.HIDDEN, c.status);
         }
     }
 
@@ -485,7 +497,8 @@ public class CommentStore {
         for (Row r : rows) {
             if (r.flag("is_public")) {
                 changes.fire(new CommentChanged(r.text("article_id"), r.number("id"), r.id("parent_id"), null,
-                        r.integer("version") + 1, true, false, null, null, null));
+                        r.integer("version") + 1, true, false, null, null, null, CommentChanged.Change.ERASED,
+                        CommentStatus.PUBLISHED, CommentStatus.DELETED, false));
             }
         }
         return ids;

@@ -50,6 +50,9 @@ public class Reports {
     @Inject
     CommentStore comments;
 
+    @Inject
+    jakarta.enterprise.event.Event<CommentReported> reported;
+
     @Transactional
     public ReportView report(Actor actor, long commentId, ReportRequest request) {
         if (request.reason() == null || !REASONS.contains(request.reason())) {
@@ -77,6 +80,7 @@ public class Reports {
                     "You already reported this comment; moderators will look at it");
         }
         comments.reported(commentId, weight, config.threshold());
+        reported.fire(new CommentReported(commentId, c.articleId(), request.reason(), weight));
         Row row = inserted.get(0);
         return new ReportView(row.number("id"), commentId, request.reason(), note, row.instant("created_at"));
     }

@@ -39,7 +39,8 @@ class SharedCachePurgesTest {
             SharedCachePurges purges = new SharedCachePurges(config(List.of(up, down)));
             purges.metrics = metrics;
 
-            purges.committed(new CommentChanged("art-7", 1L, null, 2L, 0, false, true, null, null, null));
+            purges.committed(new CommentChanged("art-7", 1L, null, 2L, 0, false, true, null, null, null,
+                    CommentChanged.Change.CREATED, null, CommentStatus.PUBLISHED, false));
             assertEquals("PURGE / article:art-7", seen.poll(5, TimeUnit.SECONDS));
             long deadline = System.currentTimeMillis() + 5000;
             // Both answers are counted asynchronously, after the cache above has seen its request.

@@ -3,6 +3,7 @@ package com.hiwar.moderation.people;
 import com.hiwar.audit.Audit;
 import com.hiwar.audit.AuditLog;
 import com.hiwar.auth.Actor;
+import com.hiwar.auth.BanChanged;
 import com.hiwar.auth.User;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.moderation.queue.ModerationQueue;
@@ -30,6 +31,9 @@ class ModeratedUsers {
     public record Profile(long id, String subject, String name, String status, Instant bannedUntil, boolean trusted,
                           boolean premoderated, Instant createdAt, Map<String, Long> comments, long openReports,
                           List<QueueItem> recentComments, List<AuditLog.Entry> decisions, List<Note> notes) {}
+
+    @Inject
+    jakarta.enterprise.event.Event<BanChanged> banChanges;
 
     @Inject
     ModerationQueue queue;
@@ -70,6 +74,7 @@ class ModeratedUsers {
         details.put("until", u.bannedUntil == null ? "permanent" : u.bannedUntil.toString());
         details.put("rejectedComments", rejected);
         Audit.record(moderator, "ban", null, userId, null, reason, details);
+        banChanges.fire(new BanChanged(userId, true, u.bannedUntil, moderator, reason));
         return profile(userId);
     }
 
@@ -80,6 +85,7 @@ class ModeratedUsers {
         String moderator = actor.subject();
         u.unban();
         Audit.record(moderator, "unban", null, userId, null, null, Map.of());
+        banChanges.fire(new BanChanged(userId, false, null, moderator, null));
         return profile(userId);
     }
 

@@ -1,0 +1,264 @@
+package com.hiwar.webhook;
+
+import com.hiwar.db.Row;
+import com.standardwebhooks.Webhook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.Tuple;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * The outbox's delivery side, on every instance. A worker leases due deliveries (FOR UPDATE SKIP
+ * LOCKED, so instances never take the same one), sends them at once, and records each attempt.
+ * A lease that outlives its worker (kill -9 mid-send) runs out and another instance sends the
+ * delivery again: at least once, so receivers deduplicate on {@code webhook-id}. A failure is
+ * retried with exponential backoff and jitter until a day after the event, then marked dead.
+ *
+ * <p>Order: deliveries are leased oldest first, but a failing one does not hold back the next
+ * event of the same comment. Each comment in a body carries its {@code version}: a receiver
+ * keeps the highest it has seen.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    static final int RESPONSE_KEPT = 1024;
+
+    /** Fired inside a transaction that wrote deliveries: after its commit the worker starts at once. */
+    record Due() {}
+
+    /** One leased delivery with what sending it needs. */
+    record Leased(long id, String eventId, String payload, long endpointId, String url, List<String> secrets, int attempts) {}
+
+    record Outcome(Integer status, String error, String response, Instant startedAt, long millis) {
+        boolean delivered() {
+            return status != null && status >= 200 && status < 300;
+        }
+    }
+
+    @Inject
+    WebhookConfig config;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ManagedExecutor executor;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private HttpClient http;
+    private final AtomicBoolean working = new AtomicBoolean();
+    /** Work arrived while the worker ran: it looks once more before it stops. */
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    void start(@Observes StartupEvent event) {
+        int timeout = (int) config.timeout().toMillis();
+        http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setForceSni(true)
+                .setVerifyHost(true).setMaxPoolSize(Math.max(4, config.batchSize())).setKeepAlive(false));
+        if (config.deliver()) { // a timer, not the scheduler, which runs nothing more often than once a second
+            vertx.setPeriodic(2000, config.pollInterval().toMillis(), t -> executor.execute(this::work));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Due due) {
+        if (config.deliver()) {
+            executor.execute(this::work);
+        }
+    }
+
+    /** Sends batches until nothing is due; one worker per instance at a time. */
+    void work() {
+        again.set(true);
+        if (stopping || !working.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            while (again.getAndSet(false) && !stopping) {
+                drain();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Webhook deliveries paused until the next poll: %s", e.toString());
+        } finally {
+            working.set(false);
+        }
+    }
+
+    private void drain() {
+        List<Leased> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::lease);
+            List<CompletableFuture<Outcome>> sent = batch.stream().map(this::send).toList();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (CompletableFuture<Outcome> f : sent) {
+                outcomes.add(f.join());
+            }
+            List<Leased> done = batch;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < done.size(); i++) {
+                    record(done.get(i), outcomes.get(i));
+                }
+            });
+        } while (batch.size() == config.batchSize() && !stopping);
+    }
+
+    private List<Leased> lease() {
+        List<Long> ids = ids(Panache.getEntityManager().createNativeQuery("""
+                update webhook_deliveries set leased_until = now() + cast(:lease as interval), attempts = attempts + 1
+                where id in (
+                    select d.id from webhook_deliveries d join webhook_endpoints w on w.id = d.endpoint_id
+                    where d.status = 'pending' and d.next_attempt_at <= now() and w.enabled
+                      and (d.leased_until is null or d.leased_until < now())
+                    order by d.next_attempt_at, d.id limit :n
+                    for update of d skip locked)
+                returning id""")
+                .setParameter("lease", config.lease().toMillis() + " milliseconds")
+                .setParameter("n", config.batchSize()).getResultList());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = Instant.now();
+        List<Leased> leased = new ArrayList<>();
+        for (Row r : Row.all(Panache.getEntityManager().createNativeQuery("""
+                select d.id, d.event_id, d.attempts, e.payload, d.endpoint_id
+                from webhook_deliveries d join webhook_events e on e.id = d.event_id
+                where d.id in (:ids) order by d.id""", Tuple.class).setParameter("ids", ids))) {
+            WebhookEndpoint w = WebhookEndpoint.findById(r.number("endpoint_id"));
+            leased.add(new Leased(r.number("id"), r.text("event_id"), r.text("payload"), w.id, w.url, w.signingSecrets(now),
+                    r.integer("attempts")));
+        }
+        return leased;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> ids(List<?> rows) {
+        return ((List<Object>) rows).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** One attempt: the address checked now is the address connected to; no redirect is followed. */
+    CompletableFuture<Outcome> send(Leased d) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        URI uri = URI.create(d.url());
+        InetAddress address;
+        try {
+            address = endpoints.policy().resolve(uri);
+        } catch (UrlPolicy.Blocked e) {
+            outcome.complete(new Outcome(null, "blocked: " + e.getMessage(), null, started, 0));
+            return outcome;
+        }
+        long timestamp = started.getEpochSecond();
+        List<String> signatures = new ArrayList<>();
+        try {
+            for (String secret : d.secrets()) {
+                signatures.add(new Webhook(secret).sign(d.eventId(), timestamp, d.payload()));
+            }
+        } catch (Exception e) {
+            outcome.complete(new Outcome(null, "signing failed: " + e, null, started, 0));
+            return outcome;
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(uri.toString())
+                .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                .setFollowRedirects(false).setTimeout(config.timeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "Hiwar-Webhooks/1")
+                .putHeader("webhook-id", d.eventId())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", String.join(" ", signatures));
+        Buffer kept = Buffer.buffer();
+        http.request(options)
+                .compose(request -> request.send(Buffer.buffer(d.payload().getBytes(StandardCharsets.UTF_8))))
+                .compose(response -> {
+                    response.handler(chunk -> {
+                        if (kept.length() < RESPONSE_KEPT) {
+                            kept.appendBuffer(chunk.getBuffer(0, Math.min(chunk.length(), RESPONSE_KEPT - kept.length())));
+                        }
+                    });
+                    return response.end().map(v -> response.statusCode());
+                })
+                .onComplete(r -> outcome.complete(new Outcome(r.succeeded() ? r.result() : null,
+                        r.succeeded() ? null : r.cause().toString(), text(kept), started,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0))));
+        // Vert.x's timeout is per silence; this bounds the whole attempt.
+        return outcome.completeOnTimeout(new Outcome(null, "timed out after " + config.timeout().toMillis() + " ms", text(kept),
+                started, config.timeout().toMillis()), config.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+    }
+
+    private static String text(Buffer b) {
+        return b.length() == 0 ? null : new String(b.getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private void record(Leased d, Outcome o) {
+        var em = Panache.getEntityManager();
+        em.createNativeQuery("""
+                insert into webhook_attempts (delivery_id, started_at, duration_ms, status_code, error, response)
+                values (:d, :at, :ms, :code, :error, :response)""")
+                .setParameter("d", d.id()).setParameter("at", o.startedAt()).setParameter("ms", (int) o.millis())
+                .setParameter("code", o.status()).setParameter("error", o.error()).setParameter("response", o.response())
+                .executeUpdate();
+        String failure = o.delivered() ? null : o.error() != null ? o.error() : "HTTP " + o.status();
+        if (o.delivered()) {
+            em.createNativeQuery("""
+                    update webhook_deliveries set status = 'delivered', delivered_at = now(), leased_until = null,
+                           last_status = :code, last_error = null
+                    where id = :d""").setParameter("code", o.status()).setParameter("d", d.id()).executeUpdate();
+            metrics.counter("hiwar.webhooks.delivered").increment();
+            return;
+        }
+        em.createNativeQuery("""
+                update webhook_deliveries d set leased_until = null, last_status = :code, last_error = :error,
+                       status = case when e.created_at < now() - cast(:giveUp as interval) then 'dead' else 'pending' end,
+                       next_attempt_at = now() + cast(:delay as interval)
+                from webhook_events e where e.id = d.event_id and d.id = :d""")
+                .setParameter("code", o.status()).setParameter("error", failure)
+                .setParameter("giveUp", config.giveUpAfter().toMillis() + " milliseconds")
+                .setParameter("delay", backoff(d.attempts()).toMillis() + " milliseconds")
+                .setParameter("d", d.id()).executeUpdate();
+        metrics.counter("hiwar.webhooks.failed").increment();
+        LOG.debugf("Webhook delivery %d to endpoint %d failed (attempt %d): %s", d.id(), d.endpointId(), d.attempts(), failure);
+    }
+
+    /** Exponential from the base, capped, with full jitter over its upper half so retries of one outage spread out. */
+    Duration backoff(int attempts) {
+        long base = config.retryBase().toMillis();
+        long capped = Math.min(config.retryMax().toMillis(), base << Math.min(30, Math.max(0, attempts - 1)));
+        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+    }
+}

@@ -1,0 +1,260 @@
+package com.hiwar.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hiwar.support.Api;
+import com.hiwar.support.Db;
+import com.hiwar.support.Receiver;
+import com.hiwar.support.Receiver.Received;
+import com.hiwar.support.Tokens;
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks end to end against a real receiver on 127.0.0.1 (allow-listed in the test profile):
+ * signed as Standard Webhooks says (checked with its own Java library), retried until the
+ * receiver answers and then never again, dead after the give-up time and replayable, secrets
+ * rotated with a grace period, and refused targets inside the network.
+ */
+@QuarkusTest
+class WebhookApiTest {
+
+    private final String admin = Tokens.admin(Tokens.newSubject());
+    private final String reader = Tokens.reader(Tokens.newSubject());
+    private final String moderator = Tokens.moderator(Tokens.newSubject());
+
+    private RequestSpecification asAdmin() {
+        return given().header("Authorization", "Bearer " + admin).contentType("application/json");
+    }
+
+    private JsonPath register(String url, List<String> types) {
+        return asAdmin().body(Map.of("url", url, "eventTypes", types, "description", "غرفة الأخبار"))
+                .post("/api/v1/admin/webhooks").then().statusCode(201).extract().jsonPath();
+    }
+
+    private static Predicate<Received> about(String article) {
+        return r -> r.body().contains("\"" + article + "\"");
+    }
+
+    @Test
+    void aNewCommentReachesTheReceiverSignedSoStandardWebhooksVerifiesIt() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            JsonPath created = register(receiver.url("/hooks"), List.of("comment.created", "comment.published"));
+            String secret = created.getString("secret");
+            assertTrue(secret.startsWith("whsec_"));
+            long id = created.getLong("endpoint.id");
+            String article = Api.newArticle();
+            long comment = Api.postId(reader, article, "تعليق يصل إلى غرفة الأخبار");
+
+            List<Received> got = receiver.await(about(article), 2, Duration.ofSeconds(10));
+            assertEquals(List.of("comment.created", "comment.published"), got.stream().map(r -> r.json().getString("type")).sorted().toList());
+            for (Received r : got) {
+                new Webhook(secret).verify(r.body(), r.headers()); // throws if the signature or timestamp is wrong
+                assertEquals(1, r.json().getInteger("version"));
+                assertEquals(comment, r.json().getJsonObject("data").getJsonObject("comment").getLong("id"));
+                assertEquals("تعليق يصل إلى غرفة الأخبار", r.json().getJsonObject("data").getJsonObject("comment").getString("body"));
+                assertEquals("application/json", r.header("content-type"));
+                assertTrue(r.header("webhook-id").startsWith("msg_"));
+            }
+            assertNotEquals(got.get(0).header("webhook-id"), got.get(1).header("webhook-id"), "each event has its own id");
+            assertThrows(WebhookVerificationException.class, () -> new Webhook(Endpoints.newSecret()).verify(got.get(0).body(), got.get(0).headers()),
+                    "another secret does not verify");
+
+            JsonPath deliveries = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().statusCode(200).extract().jsonPath();
+            assertEquals("delivered", deliveries.getString("items[0].status"));
+            assertEquals(200, deliveries.getInt("items[0].attemptLog[0].statusCode"));
+            assertTrue(asAdmin().get("/api/v1/admin/webhooks").then().statusCode(200).extract().asString().contains(receiver.url("/hooks")));
+            assertTrue(!asAdmin().get("/api/v1/admin/webhooks/{id}", id).then().statusCode(200).extract().asString().contains(secret),
+                    "the secret is shown once, when it is made");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aReceiverThatFailsThreeTimesGetsTheEventAgainEachTimeThenNeverAgain() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            receiver.answering((n, r) -> n < 3 ? 503 : 200);
+            long id = register(receiver.url("/flaky"), List.of("comment.created")).getLong("endpoint.id");
+            String article = Api.newArticle();
+            Api.postId(reader, article, "تعليق يصل بعد ثلاث محاولات");
+            List<Received> got = receiver.await(about(article), 4, Duration.ofSeconds(15));
+            assertEquals(4, got.size(), "three failures, then the delivery");
+            assertEquals(1, got.stream().map(r -> r.header("webhook-id")).distinct().count(), "the same event each time");
+            Thread.sleep(2500); // several poll intervals and retry delays: nothing more comes
+            assertEquals(4, receiver.await(about(article), 5, Duration.ZERO).size(), "delivered once answered, then never again");
+            JsonPath d = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().statusCode(200).extract().jsonPath();
+            assertEquals("delivered", d.getString("items[0].status"));
+            assertEquals(4, d.getInt("items[0].attempts"));
+            assertEquals(List.of(503, 503, 503, 200), d.getList("items[0].attemptLog.statusCode"));
+            assertEquals("{\"seen\":1}", d.getString("items[0].attemptLog[0].response"), "the answer's first bytes are kept");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aDeliveryFailingPastTheGiveUpTimeIsDeadAndAnAdminCanReplayIt() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            receiver.answering((n, r) -> 500);
+            long id = register(receiver.url("/down"), List.of("comment.created")).getLong("endpoint.id");
+            String article = Api.newArticle();
+            Api.postId(reader, article, "تعليق لمستقبل متوقف");
+            long deadline = System.currentTimeMillis() + 20_000;
+            JsonPath d;
+            do {
+                Thread.sleep(300);
+                d = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries?status=dead", id).then().statusCode(200).extract().jsonPath();
+            } while (d.getList("items").isEmpty() && System.currentTimeMillis() < deadline);
+            assertEquals("dead", d.getString("items[0].status"), "given up after the test profile's 4 s");
+            int tries = receiver.await(about(article), 1, Duration.ZERO).size();
+            assertTrue(tries >= 3, "retried before giving up: " + tries);
+
+            receiver.answering((n, r) -> 200);
+            long delivery = d.getLong("items[0].id");
+            asAdmin().post("/api/v1/admin/webhooks/{id}/deliveries/{d}/retry", id, delivery).then().statusCode(202);
+            assertEquals(tries + 1, receiver.await(about(article), tries + 1, Duration.ofSeconds(10)).size(), "replayed once");
+            deadline = System.currentTimeMillis() + 5000;
+            String status;
+            do {
+                Thread.sleep(100);
+                status = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().extract().jsonPath().getString("items[0].status");
+            } while (!"delivered".equals(status) && System.currentTimeMillis() < deadline);
+            assertEquals("delivered", status);
+            asAdmin().post("/api/v1/admin/webhooks/{id}/deliveries/{d}/retry", id, 999_999_999L).then().statusCode(404)
+                    .contentType("application/problem+json");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aRedirectIsAFailureAndIsNotFollowed() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            receiver.answering((n, r) -> "/redirected".equals(r.path()) ? 200 : 302);
+            long id = register(receiver.url("/moved"), List.of("comment.created")).getLong("endpoint.id");
+            String article = Api.newArticle();
+            Api.postId(reader, article, "تعليق وإعادة توجيه");
+            assertTrue(receiver.await(about(article), 2, Duration.ofSeconds(10)).size() >= 2, "retried");
+            assertTrue(receiver.received().stream().noneMatch(r -> "/redirected".equals(r.path())), "the Location was never followed");
+            assertEquals(302, asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().extract().jsonPath()
+                    .getInt("items[0].attemptLog[0].statusCode"));
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aRotatedSecretSignsBesideThePreviousOneDuringItsGrace() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            JsonPath created = register(receiver.url("/rotate"), List.of("comment.created"));
+            long id = created.getLong("endpoint.id");
+            String old = created.getString("secret");
+            JsonPath rotated = asAdmin().header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                    .post("/api/v1/admin/webhooks/{id}/secret", id).then().statusCode(200).extract().jsonPath();
+            String fresh = rotated.getString("secret");
+            assertNotEquals(old, fresh);
+            assertNotNull(rotated.getString("endpoint.previousSecretValidUntil"));
+            String article = Api.newArticle();
+            Api.postId(reader, article, "تعليق بسرّين");
+            Received r = receiver.await(about(article), 1, Duration.ofSeconds(10)).get(0);
+            assertEquals(2, r.header("webhook-signature").split(" ").length);
+            new Webhook(old).verify(r.body(), r.headers());
+            new Webhook(fresh).verify(r.body(), r.headers());
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void moderationEventsHeldPublishedReportedHiddenBannedAndClosedArrive() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            long id = register(receiver.url("/all"), Endpoints.EVENT_TYPES).getLong("endpoint.id");
+            String article = Api.newArticle();
+            long first = Api.postId(reader, article, "أول تعليق");
+            given().header("Authorization", "Bearer " + moderator).contentType("application/json").body(Map.of("premoderation", true))
+                    .put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
+            String writerSubject = Tokens.newSubject();
+            long held = Api.post(Tokens.reader(writerSubject), article, Map.of("body", "ينتظر المراجعة")).statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            Api.decide(moderator, held, "approve", null);
+            Api.as(Tokens.reader(Tokens.newSubject())).contentType("application/json").body(Map.of("reason", "spam"))
+                    .post("/api/v1/comments/{id}/reports", first).then().statusCode(201);
+            long writer = Db.userId(writerSubject);
+            given().header("Authorization", "Bearer " + moderator).contentType("application/json").body(Map.of("reason", "إساءة متكررة"))
+                    .post("/api/v1/moderation/users/{u}/ban", writer).then().statusCode(200);
+            given().header("Authorization", "Bearer " + moderator).contentType("application/json").body(Map.of("open", false))
+                    .put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
+
+            Predicate<Received> mine = about(article).or(r -> r.body().matches("(?s).*\"user\":\\{[^}]*\"id\":" + writer + "[,}].*"));
+            List<Received> got = receiver.await(mine, 8, Duration.ofSeconds(15));
+            List<String> types = got.stream().map(r -> r.json().getString("type")).toList();
+            for (String expected : List.of("comment.created", "comment.published", "comment.held", "comment.reported", "user.banned",
+                    "article.closed")) {
+                assertTrue(types.contains(expected), expected + " missing from " + types);
+            }
+            Received decision = got.stream().filter(r -> r.json().getString("type").equals("comment.published")
+                    && r.json().getJsonObject("data").containsKey("decision")).findFirst().orElseThrow();
+            assertEquals("approve", decision.json().getJsonObject("data").getJsonObject("decision").getString("action"));
+            Received report = got.stream().filter(r -> r.json().getString("type").equals("comment.reported")).findFirst().orElseThrow();
+            assertEquals("spam", report.json().getJsonObject("data").getJsonObject("report").getString("reason"));
+            assertTrue(!report.body().contains("reporter"), "a report never names its reporter");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void anEventNobodyWantsIsNotWritten() {
+        long id = register("http://127.0.0.1:9/never", List.of("user.unbanned")).getLong("endpoint.id");
+        String article = Api.newArticle();
+        Api.postId(reader, article, "لا أحد يريد هذا الحدث");
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from webhook_events where payload like ?1", "%\"" + article + "\"%")).longValue(),
+                "no comment event is built or written when no endpoint wants one");
+        asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+    }
+
+    @Test
+    void targetsInsideTheNetworkOrWithoutHttpsAreRefused() throws Exception {
+        for (String url : List.of("http://localhost:8080/x", "https://10.1.2.3/x", "http://169.254.169.254/latest/meta-data",
+                "https://[::1]/x", "https://[fd00::1]/x", "https://100.64.0.1/x", "https://0.0.0.0/x", "ftp://127.0.0.1/x",
+                "https://user:pw@example.com/x", "https://no-such-host.invalid/x", "not a url", "/relative")) {
+            asAdmin().body(Map.of("url", url, "eventTypes", List.of("comment.created"))).post("/api/v1/admin/webhooks")
+                    .then().statusCode(422).contentType("application/problem+json");
+        }
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of("comment.nonsense"))).post("/api/v1/admin/webhooks")
+                .then().statusCode(422).contentType("application/problem+json");
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/x", "eventTypes", List.of())).post("/api/v1/admin/webhooks")
+                .then().statusCode(422);
+        assertTrue(UrlPolicy.internal(java.net.InetAddress.getByName("::ffff:10.0.0.1")), "IPv4-mapped private addresses");
+        assertTrue(UrlPolicy.internal(java.net.InetAddress.getByName("64:ff9b::a9fe:a9fe")), "NAT64 of the metadata address");
+        assertTrue(!UrlPolicy.internal(java.net.InetAddress.getByName("93.184.215.14")), "a public address");
+    }
+
+    @Test
+    void onlyAdminsManageWebhooksAndChangesNeedTheCurrentVersion() throws Exception {
+        given().header("Authorization", "Bearer " + reader).get("/api/v1/admin/webhooks").then().statusCode(403);
+        given().header("Authorization", "Bearer " + moderator).get("/api/v1/admin/webhooks").then().statusCode(403);
+        given().get("/api/v1/admin/webhooks").then().statusCode(401);
+        JsonPath created = register("http://127.0.0.1:9/versioned", List.of("user.banned"));
+        long id = created.getLong("endpoint.id");
+        int version = created.getInt("endpoint.version");
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/v2", "eventTypes", List.of("user.banned", "user.unbanned"), "enabled", false,
+                "version", version)).put("/api/v1/admin/webhooks/{id}", id).then().statusCode(200);
+        asAdmin().body(Map.of("url", "http://127.0.0.1:9/v3", "eventTypes", List.of("user.banned"), "version", version))
+                .put("/api/v1/admin/webhooks/{id}", id).then().statusCode(409).contentType("application/problem+json");
+        JsonPath now = asAdmin().get("/api/v1/admin/webhooks/{id}", id).then().statusCode(200).extract().jsonPath();
+        assertEquals("http://127.0.0.1:9/v2", now.getString("url"));
+        assertEquals(false, now.getBoolean("enabled"));
+        asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        asAdmin().get("/api/v1/admin/webhooks/{id}", id).then().statusCode(404).contentType("application/problem+json");
+        asAdmin().body("{\"url\": ").post("/api/v1/admin/webhooks").then().statusCode(400).contentType("application/problem+json");
+    }
+}
