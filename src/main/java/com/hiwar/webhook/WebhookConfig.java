@@ -50,4 +50,25 @@ public interface WebhookConfig {
      * public https address.
      */
     Optional<List<String>> allowedHosts();
+
+    QueueAlert queueAlert();
+
+    /** When the moderation queue is alarming enough for a {@code queue.alert} event. */
+    interface QueueAlert {
+        /** Pending comments at or past which the queue alerts. */
+        @WithDefault("100")
+        long pending();
+
+        /** The oldest pending comment's wait at or past which the queue alerts. */
+        @WithDefault("30m")
+        Duration oldest();
+
+        /** At most one alert per this window, across all instances. */
+        @WithDefault("15m")
+        Duration cooldown();
+
+        /** How often each instance looks. */
+        @WithDefault("1m")
+        Duration every();
+    }
 }

@@ -8,6 +8,7 @@ import com.hiwar.auth.User;
 import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStatus;
 import com.hiwar.comment.CommentStore;
+import com.hiwar.moderation.learning.ModelPromoted;
 import com.hiwar.report.CommentReported;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +106,17 @@ class WebhookEvents {
         }
     }
 
+    void onModel(@Observes ModelPromoted e) {
+        if (subscribers.anyFor("model.promoted")) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("version", e.version());
+            model.put("by", e.by());
+            model.put("trained", e.trained());
+            model.put("reason", e.reason());
+            write("model.promoted", Map.of("model", model));
+        }
+    }
+
     void onArticle(@Observes ArticleStateChanged e) {
         if (!e.open() && subscribers.anyFor("article.closed")) {
             write("article.closed", Map.of("article", Map.of("id", e.articleId())));
@@ -140,8 +152,16 @@ class WebhookEvents {
         return c;
     }
 
-    /** One event, and a delivery for every enabled endpoint that wants its type, decided by the database now. */
     private void write(String type, Map<String, ?> data) {
+        write(type, data, "msg_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * One event, and a delivery for every enabled endpoint that wants its type, decided by the
+     * database now. An id already written writes nothing (what several instances may see at
+     * once names its event alike). Returns the deliveries written.
+     */
+    int write(String type, Map<String, ?> data, String id) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
@@ -158,16 +178,18 @@ class WebhookEvents {
                     insert into webhook_events (id, type, payload)
                     select :id, :type, :payload
                     where exists (select 1 from webhook_endpoints where enabled and cast(:type as text) = any(event_types))
+                    on conflict (id) do nothing
                     returning id)
                 insert into webhook_deliveries (event_id, endpoint_id)
                 select event.id, w.id from event cross join webhook_endpoints w
                 where w.enabled and cast(:type as text) = any(w.event_types)""")
-                .setParameter("id", "msg_" + UUID.randomUUID().toString().replace("-", ""))
+                .setParameter("id", id)
                 .setParameter("type", type)
                 .setParameter("payload", payload)
                 .executeUpdate();
         if (deliveries > 0) {
             due.fire(new Deliveries.Due());
         }
+        return deliveries;
     }
 }

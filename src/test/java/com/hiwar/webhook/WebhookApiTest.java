@@ -15,6 +15,7 @@ import com.hiwar.support.Tokens;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -207,6 +208,46 @@ class WebhookApiTest {
             Received report = got.stream().filter(r -> r.json().getString("type").equals("comment.reported")).findFirst().orElseThrow();
             assertEquals("spam", report.json().getJsonObject("data").getJsonObject("report").getString("reason"));
             assertTrue(!report.body().contains("reporter"), "a report never names its reporter");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Inject
+    QueueAlerts alerts;
+
+    @Test
+    void aGrowingQueueAlertsOncePerWindowHoweverManyInstancesLook() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            long id = register(receiver.url("/alerts"), List.of("queue.alert")).getLong("endpoint.id");
+            String article = Api.newArticle();
+            Api.postId(reader, article, "قبل التعليق المعلّق");
+            given().header("Authorization", "Bearer " + moderator).contentType("application/json").body(Map.of("premoderation", true))
+                    .put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
+            Api.post(Tokens.reader(Tokens.newSubject()), article, Map.of("body", "ينتظر المراجعة")).statusCode(201);
+            java.time.Instant now = java.time.Instant.now();
+            assertTrue(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> alerts.check(now)), "past the test's threshold of 1");
+            assertTrue(!io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> alerts.check(now)),
+                    "a second look in the same window, as another instance's, writes nothing");
+            List<Received> got = receiver.await(r -> r.json().getString("type").equals("queue.alert"), 1, Duration.ofSeconds(10));
+            assertEquals(1, got.size());
+            assertTrue(got.get(0).json().getJsonObject("data").getLong("pending") >= 1);
+            Thread.sleep(1000);
+            assertEquals(1, receiver.received().size(), "one alert per window");
+            asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aPromotedModelIsAnnounced() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            long id = register(receiver.url("/models"), List.of("model.promoted")).getLong("endpoint.id");
+            int active = asAdmin().get("/api/v1/admin/models").then().statusCode(200).extract().jsonPath()
+                    .getInt("find { it.active }.version");
+            asAdmin().body(Map.of("version", active)).put("/api/v1/admin/models/active").then().statusCode(200);
+            Received r = receiver.await(x -> true, 1, Duration.ofSeconds(10)).get(0);
+            assertEquals("model.promoted", r.json().getString("type"));
+            assertEquals(active, r.json().getJsonObject("data").getJsonObject("model").getInteger("version"));
+            assertEquals(false, r.json().getJsonObject("data").getJsonObject("model").getBoolean("trained"));
             asAdmin().delete("/api/v1/admin/webhooks/{id}", id).then().statusCode(204);
         }
     }

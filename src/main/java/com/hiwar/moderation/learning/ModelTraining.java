@@ -47,6 +47,9 @@ public class ModelTraining {
     });
 
     @Inject
+    jakarta.enterprise.event.Event<ModelPromoted> promotions;
+
+    @Inject
     LearningConfig config;
 
     @Inject
@@ -152,6 +155,7 @@ public class ModelTraining {
                 ModelVersion v = Models.newVersion("trained", bytes, figures, job.requestedBy);
                 if (gate.promoted()) {
                     v.activate(job.requestedBy);
+                    promotions.fire(new ModelPromoted(v.version, job.requestedBy, true, gate.reason()));
                 }
                 TrainingJob j = TrainingJob.findById(id);
                 j.state = "succeeded";

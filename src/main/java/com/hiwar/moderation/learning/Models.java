@@ -43,6 +43,9 @@ public class Models implements ModelSource {
     private Announcements announcements;
 
     @Inject
+    jakarta.enterprise.event.Event<ModelPromoted> promotions;
+
+    @Inject
     RedisDataSource redis;
 
     /** A version as the admin API lists it, without its bytes. */
@@ -123,6 +126,7 @@ public class Models implements ModelSource {
             ModelVersion v = ModelVersion.<ModelVersion>findByIdOptional(version)
                     .orElseThrow(() -> ProblemException.notFound("Model version", version));
             v.activate(by);
+            promotions.fire(new ModelPromoted(v.version, by, false, null));
             return Summary.of(v);
         });
         announce();
