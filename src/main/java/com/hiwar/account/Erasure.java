@@ -6,6 +6,7 @@ import com.hiwar.comment.CommentStore;
 import com.hiwar.idempotency.Idempotency;
 import com.hiwar.moderation.ModerationDecision;
 import com.hiwar.moderation.people.ModeratorNotes;
+import com.hiwar.email.Preferences;
 import com.hiwar.notification.Notifications;
 import com.hiwar.reaction.Likes;
 import com.hiwar.report.Reports;
@@ -143,6 +144,7 @@ class Erasure {
         ModeratorNotes.pseudonymize(subject, pseudonym);
         comments.releaseClaims(subject);
         Notifications.forget(userId);
+        Preferences.forget(userId);
         Idempotency.forget(subject);
         if (!banned) {
             ModeratorNotes.forgetAbout(userId);

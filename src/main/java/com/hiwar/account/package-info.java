@@ -3,6 +3,6 @@
  * table's owner in turn; it writes no SQL of its own.
  *
  * <p>Owns: no table.
- * <p>May use: article, audit, auth, comment, idempotency, moderation, moderation.people, notification, problem, reaction, report.
+ * <p>May use: article, audit, auth, comment, email, idempotency, moderation, moderation.people, notification, problem, reaction, report.
  */
 package com.hiwar.account;

@@ -67,6 +67,23 @@ public class CurrentUser {
         return actor;
     }
 
+    /**
+     * The address in the token's {@code email} claim, unless the token says it is not verified
+     * ({@code email_verified: false}); read only when a reader opts in to email.
+     */
+    public java.util.Optional<String> email() {
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return java.util.Optional.empty();
+        }
+        Object verified = jwt.getClaim("email_verified");
+        if (verified == JsonValue.FALSE || Boolean.FALSE.equals(verified)) {
+            return java.util.Optional.empty();
+        }
+        Object email = jwt.getClaim("email");
+        String address = email instanceof JsonString s ? s.getString() : email instanceof String s ? s : null;
+        return address == null || address.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(address.strip());
+    }
+
     private User user;
 
     private User signedIn() {

@@ -258,6 +258,17 @@ public class CommentStore {
         return counts;
     }
 
+    public record ArticlePending(String articleId, long pending) {}
+
+    /** The articles with the most comments waiting for review, most first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ArticlePending> mostPending(int n) {
+        return Row.all(em().createNativeQuery("""
+                select article_id, count(*) as n from comments where status = 'pending'
+                group by article_id order by n desc, article_id limit :n""", Tuple.class).setParameter("n", n))
+                .stream().map(r -> new ArticlePending(r.text("article_id"), r.number("n"))).toList();
+    }
+
     /** Seconds the oldest pending comment has waited, or null when none waits. */
     public Long oldestPendingSeconds() {
         Object oldest = em().createNativeQuery(

@@ -40,6 +40,9 @@ public class Notifications {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    jakarta.enterprise.event.Event<Notified> notified;
     static final int MAX_PAGE = 100;
 
     public record Item(long id, String kind, Instant createdAt, boolean read, CommentRef comment, String from) {}
@@ -71,10 +74,37 @@ public class Notifications {
         }
     }
 
-    private static void insert(long userId, String kind, long commentId) {
-        Panache.getEntityManager().createNativeQuery("""
-                insert into notifications (user_id, kind, comment_id) values (:u, :k, :c) on conflict do nothing""")
-                .setParameter("u", userId).setParameter("k", kind).setParameter("c", commentId).executeUpdate();
+    private void insert(long userId, String kind, long commentId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = Panache.getEntityManager().createNativeQuery("""
+                insert into notifications (user_id, kind, comment_id) values (:u, :k, :c) on conflict do nothing returning id""")
+                .setParameter("u", userId).setParameter("k", kind).setParameter("c", commentId).getResultList();
+        ids.forEach(id -> notified.fire(new Notified(userId, id.longValue(), kind)));
+    }
+
+    /** The reader's notifications among {@code ids}, newest first, each shown as the list shows it (nothing not public now). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Item> items(long userId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return render(Row.all(Panache.getEntityManager().createNativeQuery("""
+                select n.id, n.kind, n.created_at, n.read_at is not null as read, n.comment_id
+                from notifications n where n.user_id = :u and n.id in (:ids) order by n.id desc""", Tuple.class)
+                .setParameter("u", userId).setParameter("ids", ids)));
+    }
+
+    /** The ids of the reader's notifications of these kinds since {@code since}, oldest first (for a digest). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Long> idsSince(long userId, java.util.Collection<String> kinds, Instant since) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        return ((List<Number>) Panache.getEntityManager().createNativeQuery("""
+                select id from notifications where user_id = :u and kind in (:k) and created_at > :since order by id""")
+                .setParameter("u", userId).setParameter("k", kinds).setParameter("since", since).getResultList())
+                .stream().map(Number::longValue).toList();
     }
 
     /** Every notification of the reader, for the data export. */
@@ -98,13 +128,19 @@ public class Notifications {
                 .setParameter("u", userId).setParameter("unread", unreadOnly)
                 .setParameter("after", after == null ? 0L : after.id()).setParameter("limit", size + 1));
         Paging.Slice<Row> slice = Paging.slice(rows, size);
+        List<Item> items = render(slice.items());
+        String next = slice.more() ? new Cursor('n', items.get(size - 1).createdAt(), items.get(size - 1).id()).encode() : null;
+        return new Page(items, unread(userId), next);
+    }
+
+    private List<Item> render(List<Row> slice) {
         Map<Long, CommentStore.NoticeRow> notified = comments.noticeRows(
-                slice.items().stream().map(r -> r.number("comment_id")).distinct().toList());
+                slice.stream().map(r -> r.number("comment_id")).distinct().toList());
         Map<String, Article> titled = articles.byIds(notified.values().stream().map(CommentStore.NoticeRow::articleId).toList());
         Map<Long, User> authors = User.byIds(notified.values().stream().map(CommentStore.NoticeRow::authorId)
                 .filter(Objects::nonNull).distinct().toList());
         List<Item> items = new ArrayList<>();
-        for (Row r : slice.items()) {
+        for (Row r : slice) {
             CommentStore.NoticeRow c = notified.get(r.number("comment_id"));
             String kind = r.text("kind");
             // Someone else's reply is shown only while it is public now; the reader's own comment as it stands.
@@ -117,8 +153,7 @@ public class Notifications {
                             othersReply && !c.isPublic() ? "removed" : c.status().wire(), shown ? excerpt(c.body()) : null),
                     from == null ? null : from.displayName));
         }
-        String next = slice.more() ? new Cursor('n', items.get(size - 1).createdAt(), items.get(size - 1).id()).encode() : null;
-        return new Page(items, unread(userId), next);
+        return items;
     }
 
     private static String excerpt(String body) {

@@ -1,0 +1,4 @@
+package com.hiwar.notification;
+
+/** A reader was just notified (a reply, or a decision on their comment); fired inside that transaction. */
+public record Notified(long userId, long notificationId, String kind) {}
