@@ -37,7 +37,7 @@ export async function launch() {
  * A browser context whose publisher page (another origin) embeds the widget from the service,
  * signed in with `tok` (or anonymous). The page records login requests in window.loginRequests.
  */
-export async function publisherPage(browser, { articleId, tok, freshTok, lang = 'ar', digits, extraHtml = '', extraHead = '', viewport, mount = true, setup } = {}) {
+export async function publisherPage(browser, { articleId, tok, freshTok, lang = 'ar', digits, extraHtml = '', extraHead = '', viewport, mount = true, setup, hash = '' } = {}) {
   const context = await browser.newContext({ viewport: viewport || { width: 1100, height: 900 }, locale: lang === 'ar' ? 'ar-EG' : 'en-US' });
   if (setup) await setup(context); // e.g. routes that stand in for the service, before the page loads
   await context.route(PUBLISHER + '/**', (route) => route.fulfill({
@@ -67,7 +67,7 @@ export async function publisherPage(browser, { articleId, tok, freshTok, lang = 
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.errors = errors;
-  await page.goto(PUBLISHER + '/article');
+  await page.goto(PUBLISHER + '/article' + hash);
   return { context, page };
 }
 

@@ -358,6 +358,21 @@ test('keyboard only: tab to the composer, post, and reach the comment actions', 
   await context.close();
 });
 
+test('a link to one comment (as in an email) shows it, also from beyond the first page, and brings it into view', async () => {
+  const article = newArticle();
+  const old = await api('POST', `/articles/${article}/comments`, token(), { body: 'التعليق الذي يشير إليه البريد' });
+  for (let i = 0; i < 25; i++) await api('POST', `/articles/${article}/comments`, token(), { body: 'تعليق لاحق ' + i });
+  const { context, page } = await publisherPage(browser, { articleId: article, hash: '#hiwar-comment-' + old.body.id });
+  const w = widget(page);
+  const linked = w.locator('li.c.linked');
+  await linked.locator('.body', { hasText: 'التعليق الذي يشير إليه البريد' }).waitFor();
+  assert.equal(await linked.getAttribute('data-id'), String(old.body.id));
+  assert.equal(await linked.locator('article.card').evaluate((n) => n.getRootNode().activeElement === n), true, 'focused for keyboards and readers');
+  assert.equal(await w.locator(`li.c[data-id="${old.body.id}"]`).count(), 1, 'shown once');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the widget stays within its size budget and reserves its space before loading', async () => {
   const res = await fetch(BASE + '/embed.js', { headers: { 'Accept-Encoding': 'gzip' } });
   const raw = Buffer.from(await res.arrayBuffer()).length;

@@ -107,10 +107,38 @@ class Widget {
     }
     this.cursor = page.nextCursor;
     this.moreBtn.hidden = !page.nextCursor;
+    if (reset && !this.linkShown) {
+      this.linkShown = true;
+      this.showLinked();
+    }
     this.total = page.article.publishedCount;
     this.countEl.textContent = this.count('count', this.total);
     this.setOpen(page.article.open);
     this.refreshAuthUi();
+  }
+
+  // A link from an email or a share (#hiwar-comment-42): that comment, also when it is not on the first page, brought into view.
+  async showLinked() {
+    const match = /^#hiwar-comment-(\d+)$/.exec(location.hash || '');
+    if (!match) return;
+    const id = Number(match[1]);
+    let li = this.list.querySelector('li.c[data-id="' + id + '"]');
+    if (!li) {
+      let c;
+      try {
+        c = await this.api('GET', '/comments/' + id);
+      } catch (e) {
+        return; // gone or never public: the list is all there is
+      }
+      if (c.articleId !== this.o.articleId) return;
+      li = this.renderComment(c);
+      this.list.prepend(li);
+    }
+    li.classList.add('linked');
+    const card = li.querySelector('article.card');
+    card.tabIndex = -1;
+    card.focus({ preventScroll: true });
+    li.scrollIntoView({ block: 'center' });
   }
 
   async refreshAuthUi() {

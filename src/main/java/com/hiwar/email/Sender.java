@@ -3,6 +3,7 @@ package com.hiwar.email;
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
 import com.hiwar.comment.CommentStore;
+import com.hiwar.db.QueueWorker;
 import com.hiwar.db.Row;
 import com.hiwar.notification.Notifications;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +25,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -76,8 +75,7 @@ class Sender {
     @Inject
     MeterRegistry metrics;
 
-    private final AtomicBoolean working = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final QueueWorker worker = new QueueWorker("Email sending", LOG);
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
@@ -97,23 +95,15 @@ class Sender {
     }
 
     void work() {
-        again.set(true);
-        if (stopping || !working.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false) && !stopping) {
-                List<Leased> batch;
-                do {
-                    batch = QuarkusTransaction.requiringNew().call(this::lease);
-                    batch.forEach(this::deliver);
-                } while (batch.size() == config.batchSize() && !stopping);
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Email sending paused until the next poll: %s", e.toString());
-        } finally {
-            working.set(false);
-        }
+        worker.run(this::drain, () -> stopping);
+    }
+
+    private void drain() {
+        List<Leased> batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::lease);
+            batch.forEach(this::deliver);
+        } while (batch.size() == config.batchSize() && !stopping);
     }
 
     private List<Leased> lease() {
@@ -250,8 +240,6 @@ class Sender {
     }
 
     private Duration backoff(int attempts) {
-        long base = config.retryBase().toMillis();
-        long capped = Math.min(config.retryMax().toMillis(), base << Math.min(30, Math.max(0, attempts - 1)));
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return QueueWorker.backoff(config.retryBase(), config.retryMax(), attempts);
     }
 }

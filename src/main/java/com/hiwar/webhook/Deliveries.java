@@ -1,5 +1,6 @@
 package com.hiwar.webhook;
 
+import com.hiwar.db.QueueWorker;
 import com.hiwar.db.Row;
 import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +11,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -27,9 +29,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -78,9 +79,7 @@ public class Deliveries {
     MeterRegistry metrics;
 
     private HttpClient http;
-    private final AtomicBoolean working = new AtomicBoolean();
-    /** Work arrived while the worker ran: it looks once more before it stops. */
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final QueueWorker worker = new QueueWorker("Webhook deliveries", LOG);
     private volatile boolean stopping;
 
     void start(@Observes StartupEvent event) {
@@ -104,19 +103,7 @@ public class Deliveries {
 
     /** Sends batches until nothing is due; one worker per instance at a time. */
     void work() {
-        again.set(true);
-        if (stopping || !working.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            while (again.getAndSet(false) && !stopping) {
-                drain();
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("Webhook deliveries paused until the next poll: %s", e.toString());
-        } finally {
-            working.set(false);
-        }
+        worker.run(this::drain, () -> stopping);
     }
 
     private void drain() {
@@ -203,22 +190,35 @@ public class Deliveries {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", String.join(" ", signatures));
         Buffer kept = Buffer.buffer();
+        AtomicReference<HttpClientRequest> sending = new AtomicReference<>();
         http.request(options)
-                .compose(request -> request.send(Buffer.buffer(d.payload().getBytes(StandardCharsets.UTF_8))))
-                .compose(response -> {
+                .compose(request -> {
+                    sending.set(request);
+                    return request.send(Buffer.buffer(d.payload().getBytes(StandardCharsets.UTF_8)));
+                })
+                .onSuccess(response -> {
+                    response.exceptionHandler(e -> { }); // a reset after the status is known changes nothing
                     response.handler(chunk -> {
-                        if (kept.length() < RESPONSE_KEPT) {
-                            kept.appendBuffer(chunk.getBuffer(0, Math.min(chunk.length(), RESPONSE_KEPT - kept.length())));
+                        kept.appendBuffer(chunk.getBuffer(0, Math.min(chunk.length(), RESPONSE_KEPT - kept.length())));
+                        if (kept.length() >= RESPONSE_KEPT) { // enough kept: the rest is not read at all
+                            finish(outcome, response.statusCode(), null, kept, started, t0);
+                            sending.get().reset();
                         }
                     });
-                    return response.end().map(v -> response.statusCode());
+                    response.endHandler(v -> finish(outcome, response.statusCode(), null, kept, started, t0));
                 })
-                .onComplete(r -> outcome.complete(new Outcome(r.succeeded() ? r.result() : null,
-                        r.succeeded() ? null : r.cause().toString(), text(kept), started,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0))));
-        // Vert.x's timeout is per silence; this bounds the whole attempt.
-        return outcome.completeOnTimeout(new Outcome(null, "timed out after " + config.timeout().toMillis() + " ms", text(kept),
-                started, config.timeout().toMillis()), config.timeout().toMillis() + 500, TimeUnit.MILLISECONDS);
+                .onFailure(e -> finish(outcome, null, e.toString(), kept, started, t0));
+        // Vert.x's timeout is per silence: this bounds the whole attempt, and cuts a receiver that streams on.
+        vertx.setTimer(config.timeout().toMillis() + 500, t -> {
+            if (finish(outcome, null, "timed out after " + config.timeout().toMillis() + " ms", kept, started, t0) && sending.get() != null) {
+                sending.get().reset();
+            }
+        });
+        return outcome;
+    }
+
+    private static boolean finish(CompletableFuture<Outcome> outcome, Integer status, String error, Buffer kept, Instant started, long t0) {
+        return outcome.complete(new Outcome(status, error, text(kept), started, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
     }
 
     private static String text(Buffer b) {
@@ -255,10 +255,7 @@ public class Deliveries {
         LOG.debugf("Webhook delivery %d to endpoint %d failed (attempt %d): %s", d.id(), d.endpointId(), d.attempts(), failure);
     }
 
-    /** Exponential from the base, capped, with full jitter over its upper half so retries of one outage spread out. */
     Duration backoff(int attempts) {
-        long base = config.retryBase().toMillis();
-        long capped = Math.min(config.retryMax().toMillis(), base << Math.min(30, Math.max(0, attempts - 1)));
-        return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        return QueueWorker.backoff(config.retryBase(), config.retryMax(), attempts);
     }
 }

@@ -178,15 +178,10 @@ class EmailTest {
     void aDigestGroupsTheDaysRepliesInOneEmail() throws Exception {
         Reader dana = reader();
         choose(dana, Map.of("replies", "digest"));
-        String article = Api.newArticle();
-        long comment = Api.postId(dana.token(), article, "تعليق يجمع الردود");
-        for (int i = 1; i <= 3; i++) {
-            Api.replyId(Tokens.reader(Tokens.newSubject()), article, comment, "الردّ رقم " + i);
-        }
+        repliedTo(dana, "تعليق يجمع الردود", "الردّ رقم 1", "الردّ رقم 2", "الردّ رقم 3");
         Thread.sleep(1000);
         assertEquals(0, to(dana.address(), 1, 0).size(), "no instant email for a digest reader");
-        Db.exec("update email_subscriptions set last_digest_at = now() - interval '25 hours' where address = ?1", dana.address());
-        QuarkusTransaction.requiringNew().call(() -> digests.due());
+        aDayPasses(dana.address());
         List<MimeMessage> got = to(dana.address(), 1, 10_000);
         assertEquals(1, got.size());
         String text = part(got.get(0), "text/plain");
@@ -208,8 +203,7 @@ class EmailTest {
         String token = Tokens.rs256(Tokens.claims(subject).groups(java.util.Set.of("moderator")).claim("name", "مشرف").claim("email", address));
         given().header("Authorization", "Bearer " + token).contentType("application/json").body(Map.of("queueDigest", true))
                 .put("/api/v1/me/preferences").then().statusCode(200);
-        Db.exec("update email_subscriptions set last_digest_at = now() - interval '25 hours' where address = ?1", address);
-        QuarkusTransaction.requiringNew().call(() -> digests.due());
+        aDayPasses(address);
         MimeMessage m = to(address, 1, 10_000).get(0);
         assertTrue(m.getSubject().startsWith("طابور الإشراف"), m.getSubject());
     }
@@ -218,11 +212,7 @@ class EmailTest {
     void theHourlyCapHoldsTheRestForLater() throws Exception {
         Reader erin = reader();
         choose(erin, Map.of("replies", "instant"));
-        String article = Api.newArticle();
-        long comment = Api.postId(erin.token(), article, "تعليق كثير الردود");
-        for (int i = 1; i <= 4; i++) {
-            Api.replyId(Tokens.reader(Tokens.newSubject()), article, comment, "ردّ " + i);
-        }
+        repliedTo(erin, "تعليق كثير الردود", "ردّ 1", "ردّ 2", "ردّ 3", "ردّ 4");
         assertEquals(3, to(erin.address(), 3, 10_000).size());
         Thread.sleep(1500);
         assertEquals(3, to(erin.address(), 4, 0).size(), "the test profile's cap is 3 an hour");
@@ -259,6 +249,17 @@ class EmailTest {
     }
 
     @Test
+    void erasingTheAccountErasesTheAddressAndWhatWasQueued() throws Exception {
+        Reader gail = reader();
+        choose(gail, Map.of("replies", "instant", "decisions", "digest"));
+        long userId = Db.userId(gail.subject());
+        Api.as(gail.token()).delete("/api/v1/me").then().statusCode(202);
+        Db.awaitUserGone(userId);
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from email_subscriptions where address = ?1", gail.address())).longValue());
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from email_messages where user_id = ?1", userId)).longValue());
+    }
+
+    @Test
     void optingInNeedsTheTokensEmailClaimAndKnownChoices() {
         String plain = Tokens.reader(Tokens.newSubject());
         given().header("Authorization", "Bearer " + plain).contentType("application/json").body(Map.of("replies", "instant"))
@@ -277,6 +278,21 @@ class EmailTest {
         assertEquals("off", none.get("replies"));
         choose(r, Map.of("decisions", "digest"));
         assertNotNull(prefs(r).get("email"));
+    }
+
+    /** The reader comments on a new article, and others answer one by one. */
+    private static void repliedTo(Reader r, String text, String... replies) {
+        String article = Api.newArticle();
+        long comment = Api.postId(r.token(), article, text);
+        for (String reply : replies) {
+            Api.replyId(Tokens.reader(Tokens.newSubject()), article, comment, reply);
+        }
+    }
+
+    /** The reader's last digest was a day ago, and the digest job runs. */
+    private void aDayPasses(String address) {
+        Db.exec("update email_subscriptions set last_digest_at = now() - interval '25 hours' where address = ?1", address);
+        QuarkusTransaction.requiringNew().call(() -> digests.due());
     }
 
     private static Map<String, Object> prefs(Reader r) {

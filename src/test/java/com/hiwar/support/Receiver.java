@@ -31,6 +31,9 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /** A status for {@link Script}: 200, then a body that never ends (until the sender hangs up). */
+    public static final int ENDLESS = -1;
+
     /** What the receiver answers to one request. */
     public interface Script {
         /** The status for the {@code n}th request (0-based); may block to hold the request. */
@@ -68,6 +71,19 @@ public final class Receiver implements AutoCloseable {
                 status = script.answer(n, r);
             } catch (InterruptedException e) {
                 exchange.close();
+                return;
+            }
+            if (status == ENDLESS) {
+                exchange.sendResponseHeaders(200, 0);
+                byte[] chunk = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    for (int i = 0; i < 30_000; i++) { // 30 MB at most, however long the sender keeps reading
+                        out.write(chunk);
+                        out.flush();
+                    }
+                } catch (IOException hungUp) {
+                    // the sender stopped reading: what the test wants
+                }
                 return;
             }
             byte[] answer = ("{\"seen\":" + (n + 1) + "}").getBytes(StandardCharsets.UTF_8);
