@@ -12,10 +12,11 @@ const KEY = readFileSync(fileURLToPath(new URL('../resources/keys/rsa-private.pe
 const b64 = (v) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
 
 /** An RS256 token for a fresh reader (or the given subject), valid for `ttl` seconds (negative: already expired). */
-export function token({ sub = 'browser-' + randomUUID(), name = 'قارئ المتصفح', groups = [], trusted, ttl = 3600 } = {}) {
+export function token({ sub = 'browser-' + randomUUID(), name = 'قارئ المتصفح', groups = [], trusted, ttl = 3600, email } = {}) {
   const now = Math.floor(Date.now() / 1000);
   const claims = { iss: 'https://publisher.test', aud: 'hiwar', sub, name, groups, iat: now + Math.min(0, ttl - 60), exp: now + ttl };
   if (trusted) claims.trusted = true;
+  if (email) claims.email = email;
   const head = b64({ alg: 'RS256', typ: 'JWT', kid: 'rsa-2048' }) + '.' + b64(claims);
   const sig = createSign('RSA-SHA256').update(head).sign(KEY).toString('base64url');
   return head + '.' + sig;

@@ -373,6 +373,33 @@ test('a link to one comment (as in an email) shows it, also from beyond the firs
   await context.close();
 });
 
+test('a signed-in reader chooses email notifications from the widget; without an email claim the widget says why', async () => {
+  const sub = 'browser-' + Date.now();
+  const { context, page } = await publisherPage(browser, { articleId: newArticle(), tok: token({ sub, email: sub + '@readers.test' }) });
+  const w = widget(page);
+  await w.locator('button', { hasText: 'إشعارات البريد' }).click();
+  const dialog = w.locator('dialog[open]');
+  await dialog.locator('select[name=replies]').selectOption('instant');
+  await dialog.locator('select[name=decisions]').selectOption('digest');
+  await dialog.locator('button[type=submit]').click();
+  await w.locator('.msg', { hasText: 'حُفظت اختياراتك.' }).waitFor();
+  const saved = await api('GET', '/me/preferences', token({ sub, email: sub + '@readers.test' }));
+  assert.deepEqual([saved.body.replies, saved.body.decisions, saved.body.email, saved.body.locale],
+    ['instant', 'digest', sub + '@readers.test', 'ar']);
+  await w.locator('button', { hasText: 'إشعارات البريد' }).click();
+  assert.equal(await w.locator('dialog[open] select[name=replies]').inputValue(), 'instant', 'the dialog shows what is saved');
+  await context.close();
+
+  const second = await publisherPage(browser, { articleId: newArticle(), tok: token() });
+  const w2 = widget(second.page);
+  await w2.locator('button', { hasText: 'إشعارات البريد' }).click();
+  await w2.locator('dialog[open] select[name=replies]').selectOption('instant');
+  await w2.locator('dialog[open] button[type=submit]').click();
+  await w2.locator('.msg', { hasText: 'لا يحمل حسابك عنوان بريد موثّقًا' }).waitFor();
+  assert.deepEqual(second.page.errors.filter((e) => !/status of 422/.test(e)), [], 'only the refused save, which the widget explained');
+  await second.context.close();
+});
+
 test('the widget stays within its size budget and reserves its space before loading', async () => {
   const res = await fetch(BASE + '/embed.js', { headers: { 'Accept-Encoding': 'gzip' } });
   const raw = Buffer.from(await res.arrayBuffer()).length;
@@ -414,10 +441,10 @@ test('paging, sorting, long threads and theming', async () => {
   await w.locator('button.more').click();
   await comments(w).nth(21).waitFor();
   assert.equal(await w.locator('button.more').isHidden(), true, 'no more pages');
-  await w.locator('select').selectOption('top');
+  await w.locator('header select').selectOption('top');
   await comments(w).first().locator('.body', { hasText: 'تعليق رقم 3' }).waitFor();
   assert.equal((await comments(w).first().locator('.like').textContent()).trim(), '♥ 2');
-  await w.locator('select').selectOption('oldest');
+  await w.locator('header select').selectOption('oldest');
   await comments(w).first().locator('.body', { hasText: 'تعليق رقم 0' }).waitFor();
   const color = await w.locator('h2').evaluate((h) => getComputedStyle(h.getRootNode().host).getPropertyValue('--hiwar-accent').trim());
   assert.equal(color, 'rgb(200, 0, 100)');

@@ -23,6 +23,10 @@ const MESSAGES = {
     reasons: { spam: 'رسائل مزعجة أو إعلان', abuse: 'إساءة أو تحرش', hate: 'خطاب كراهية', 'off-topic': 'خارج الموضوع', 'personal-data': 'بيانات شخصية', other: 'سبب آخر' },
     alreadyReported: 'سبق أن أبلغت عن هذا التعليق.', thanksReport: 'شكرًا، سيراجع المشرفون البلاغ.',
     ownComment: 'لا يمكنك فعل ذلك بتعليقك.', live: 'تحديثات مباشرة',
+    emailPrefs: 'إشعارات البريد', emailTitle: 'راسلني بالبريد حين…', emailReplies: 'يردّ أحد على تعليقاتي',
+    emailDecisions: 'يقرّر المشرفون في تعليقاتي', off: 'لا', instant: 'فورًا', digest: 'في ملخّص يومي',
+    saved: 'حُفظت اختياراتك.', noEmail: 'لا يحمل حسابك عنوان بريد موثّقًا، فلا يمكن مراسلتك.',
+    emailOff: 'لا يرسل هذا الموقع رسائل بريد.',
     invalidText: 'تعذّر قبول النص كما هو: قد يكون طويلًا جدًا (الحد {max} حرف) أو فارغًا أو فيه رموز تحكم غير مرئية.'
   },
   en: {
@@ -48,6 +52,10 @@ const MESSAGES = {
     reasons: { spam: 'Spam or advertising', abuse: 'Abuse or harassment', hate: 'Hate speech', 'off-topic': 'Off-topic', 'personal-data': 'Personal data', other: 'Something else' },
     alreadyReported: 'You already reported this comment.', thanksReport: 'Thanks, moderators will review the report.',
     ownComment: 'You cannot do that to your own comment.', live: 'Live updates',
+    emailPrefs: 'Email notifications', emailTitle: 'Email me when…', emailReplies: 'someone replies to my comments',
+    emailDecisions: 'moderators decide on my comments', off: 'Never', instant: 'At once', digest: 'In a daily digest',
+    saved: 'Your choices are saved.', noEmail: 'Your account carries no verified email address, so we cannot email you.',
+    emailOff: 'This site does not send email.',
     invalidText: 'The text could not be accepted as it is: it may be too long ({max} characters at most), empty, or contain invisible control characters.'
   }
 };

@@ -48,17 +48,32 @@ class Widget {
     this.postBtn = el('button', { type: 'submit', className: 'primary', text: m.post });
     this.composerMsg = el('p', { className: 'msg', role: 'status', 'aria-live': 'polite' });
     this.signInBtn = el('button', { type: 'button', className: 'primary', hidden: true, text: m.signIn, onclick: () => this.requestLogin() });
+    this.emailBtn = el('button', { type: 'button', className: 'link', text: m.emailPrefs, onclick: () => this.openPrefs() });
     this.form = el('form', { className: 'composer', onsubmit: (e) => { e.preventDefault(); this.post(); } },
       this.textarea, el('div', { className: 'row' }, el('span', null, this.replyLabel, this.cancelReply), this.postBtn),
-      this.composerMsg);
+      this.composerMsg, el('p', { className: 'prefs' }, this.emailBtn));
     this.list = el('ol', { className: 'list', 'aria-labelledby': 'hw-title' });
     this.moreBtn = el('button', { type: 'button', className: 'more', hidden: true, text: m.more, onclick: () => this.load(false) });
     this.dialog = this.buildReportDialog();
+    this.prefsDialog = this.buildPrefsDialog();
     this.section = el('section', { className: 'hw', dir: this.dir, lang: this.lang, 'aria-labelledby': 'hw-title' },
       el('header', { className: 'top' }, this.countEl, this.sortEl),
-      this.closedEl, this.signInBtn, this.form, this.banner, this.bannerLive, this.list, this.moreBtn, this.dialog);
+      this.closedEl, this.signInBtn, this.form, this.banner, this.bannerLive, this.list, this.moreBtn, this.dialog, this.prefsDialog);
     root.append(this.section);
     this.skeleton();
+  }
+
+  // Email choices: replies and decisions, each never, at once or in a daily digest (the address comes from the sign-in token).
+  buildPrefsDialog() {
+    const m = this.m;
+    const choice = (name, label) => el('label', null, label + ' ',
+      el('select', { name }, ...['off', 'instant', 'digest'].map((v) => el('option', { value: v, text: m[v] }))));
+    const form = el('form', { method: 'dialog', onsubmit: (e) => { e.preventDefault(); this.savePrefs(form); } },
+      el('fieldset', null, el('legend', { text: m.emailTitle }), choice('replies', m.emailReplies), choice('decisions', m.emailDecisions)),
+      el('div', { className: 'row' },
+        el('button', { type: 'button', text: m.cancel, onclick: () => this.prefsDialog.close() }),
+        el('button', { type: 'submit', className: 'primary', text: m.save })));
+    return el('dialog', { 'aria-label': m.emailPrefs }, form);
   }
 
   skeleton() {

@@ -133,6 +133,34 @@ const Writing = {
     if (liked !== undefined) { li.comment.liked = liked; button.setAttribute('aria-pressed', String(liked)); }
   },
 
+  async openPrefs() {
+    let prefs;
+    try {
+      prefs = await this.api('GET', '/me/preferences');
+    } catch (e) {
+      this.composerMsg.textContent = this.explain(e);
+      return;
+    }
+    for (const name of ['replies', 'decisions']) this.prefsDialog.querySelector('select[name=' + name + ']').value = prefs[name];
+    this.prefsDialog.showModal();
+    this.prefsDialog.querySelector('select').focus();
+  },
+
+  async savePrefs(form) {
+    const choices = { locale: this.lang };
+    for (const s of form.querySelectorAll('select')) choices[s.name] = s.value;
+    this.prefsDialog.close();
+    try {
+      await this.api('PUT', '/me/preferences', choices);
+      this.composerMsg.textContent = this.m.saved;
+    } catch (e) {
+      const type = (e.problem && e.problem.type || '').split('/').pop();
+      this.composerMsg.textContent = type === 'email-disabled' ? this.m.emailOff
+        : (e.problem.errors || []).some((x) => x.field === 'email') ? this.m.noEmail : this.explain(e);
+    }
+    this.emailBtn.focus();
+  },
+
   async openReport(c, trigger) {
     if (trigger.getAttribute('aria-disabled') === 'true') return;
     if (!(await this.authToken(false))) { this.requestLogin(); return; }
