@@ -47,6 +47,10 @@ public interface EmailConfig {
     @WithDefault("1h")
     Duration retryMax();
 
+    /** How long sent, cancelled and dead messages are kept (the hourly cap needs the last hour's). */
+    @WithDefault("30d")
+    Duration retention();
+
     /** A message the SMTP server keeps refusing this long after it was queued is marked dead. */
     @WithDefault("24h")
     Duration giveUpAfter();

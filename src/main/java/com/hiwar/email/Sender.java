@@ -94,6 +94,14 @@ class Sender {
         }
     }
 
+    /** Settled messages past the retention go; any instance may run it, deleting is idempotent. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "10m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+                delete from email_messages where status <> 'pending' and created_at < now() - cast(:keep as interval)""")
+                .setParameter("keep", Math.max(config.retention().toMillis(), 3_600_000L) + " milliseconds").executeUpdate());
+    }
+
     void work() {
         worker.run(this::drain, () -> stopping);
     }

@@ -101,6 +101,15 @@ public class Deliveries {
         }
     }
 
+    /** Settled events past the retention go, with their deliveries and attempts; any instance may run it, deleting is idempotent. */
+    @io.quarkus.scheduler.Scheduled(every = "1h", delayed = "10m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery("""
+                delete from webhook_events e where e.created_at < now() - cast(:keep as interval)
+                  and not exists (select 1 from webhook_deliveries d where d.event_id = e.id and d.status = 'pending')""")
+                .setParameter("keep", config.retention().toMillis() + " milliseconds").executeUpdate());
+    }
+
     /** Sends batches until nothing is due; one worker per instance at a time. */
     void work() {
         worker.run(this::drain, () -> stopping);

@@ -40,6 +40,10 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration giveUpAfter();
 
+    /** How long events whose deliveries are all settled (delivered or dead) are kept, with their attempts, for admins to look into. */
+    @WithDefault("30d")
+    Duration retention();
+
     /** After a secret rotation, how long the previous secret keeps signing beside the new one. */
     @WithDefault("24h")
     Duration secretGrace();

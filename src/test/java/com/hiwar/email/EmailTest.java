@@ -40,6 +40,22 @@ class EmailTest {
     @Inject
     Digests digests;
 
+    @Inject
+    Sender sender;
+
+    @Test
+    void sentEmailsPastTheRetentionArePurged() throws Exception {
+        Reader hana = reader();
+        choose(hana, Map.of("replies", "instant"));
+        repliedTo(hana, "تعليق قديم", "ردّ قديم");
+        assertEquals(1, to(hana.address(), 1, 10_000).size());
+        long userId = Db.userId(hana.subject());
+        Thread.sleep(300); // the sent status is recorded
+        Db.exec("update email_messages set created_at = now() - interval '31 days' where user_id = ?1", userId);
+        sender.purge();
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from email_messages where user_id = ?1", userId)).longValue());
+    }
+
     @BeforeAll
     static void startSmtp() {
         smtp = new GreenMail(new ServerSetup(3025, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
