@@ -22,7 +22,13 @@ class Outbox {
     @Inject
     Event<Queued> queued;
 
+    @Inject
+    EmailConfig config;
+
     void onNotified(@Observes Notified n) {
+        if (!config.enabled()) {
+            return; // no lookup on the reply path of a site that sends no email
+        }
         EmailSubscription s = EmailSubscription.findById(n.userId());
         if (s != null && "instant".equals(s.choiceFor(n.kind()))) {
             queue(n.userId(), n.kind(), java.util.List.of(n.notificationId()), "n:" + n.notificationId());
