@@ -95,7 +95,7 @@ public class CurrentUser {
         }
         user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()));
         actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(),
-                user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated);
+                user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated, user.heldReason);
         return user;
     }
 

@@ -42,6 +42,15 @@ public class User extends PanacheEntityBase {
     public Instant lastSeenAt;
     /** Set by a moderator: every comment of this user waits for review. */
     public boolean premoderated;
+    /** Held for their record ("rejections" or "reports") until a moderator approves one of their comments; null when not. */
+    @Column(name = "held_reason")
+    public String heldReason;
+    @Column(name = "held_at")
+    public Instant heldAt;
+    /** The figures that led to the hold. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "held_details")
+    public Map<String, Object> heldDetails;
     /** Staff groups (moderator, admin) of the user's latest token; rules about staff read them. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     @Column(name = "staff_groups")
@@ -97,7 +106,7 @@ public class User extends PanacheEntityBase {
     /** What {@link #detached} reads. */
     private static final String COLUMNS = """
             id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
-            premoderated, staff_groups, erase_requested_at""";
+            premoderated, staff_groups, erase_requested_at, held_reason, held_at""";
 
     private static User detached(java.sql.ResultSet r) throws java.sql.SQLException {
         User u = new User();
@@ -112,6 +121,8 @@ public class User extends PanacheEntityBase {
         u.premoderated = r.getBoolean("premoderated");
         u.staffGroups = List.of((String[]) r.getArray("staff_groups").getArray());
         u.eraseRequestedAt = Jdbc.instant(r, "erase_requested_at");
+        u.heldReason = r.getString("held_reason");
+        u.heldAt = Jdbc.instant(r, "held_at");
         return u;
     }
 
@@ -186,6 +197,38 @@ public class User extends PanacheEntityBase {
         if (trusted != null) {
             this.trusted = trusted;
         }
+    }
+
+    /**
+     * Holds the reader for their record unless already held; true when this call held them. One
+     * statement, so two instances noticing the same record at once hold them once.
+     */
+    public static boolean hold(long userId, String reason, Map<String, Object> details) {
+        return getEntityManager().createNativeQuery("""
+                update users set held_reason = :reason, held_at = now(), held_details = cast(:details as jsonb)
+                where id = :id and held_reason is null""")
+                .setParameter("reason", reason).setParameter("details", io.vertx.core.json.Json.encode(details))
+                .setParameter("id", userId).executeUpdate() == 1;
+    }
+
+    /** Lifts this loaded user's history hold; the reason it had, or null when there was none. */
+    public String releaseHold() {
+        String was = heldReason;
+        heldReason = null;
+        heldAt = null;
+        heldDetails = null;
+        return was;
+    }
+
+    /** Lifts a history hold; the reason it had, or null when there was none. */
+    public static String release(long userId) {
+        @SuppressWarnings("unchecked")
+        List<String> was = getEntityManager().createNativeQuery("""
+                update users u set held_reason = null, held_at = null, held_details = null
+                from (select id, held_reason from users where id = :id for update) old
+                where u.id = old.id and old.held_reason is not null
+                returning old.held_reason""").setParameter("id", userId).getResultList();
+        return was.isEmpty() ? null : was.get(0);
     }
 
     /** Freezes the account for erasure; the first request's time stays. Empty when the account is already gone. */

@@ -12,5 +12,9 @@ public record CommentPage(ArticleState article, List<CommentView> featured, List
     }
 
     /** The article as the widget needs it; {@code exists} is false before its first comment. */
-    public record ArticleState(String id, boolean exists, boolean open, long publishedCount, String title, String url) {}
+    /** {@code pace}: the surge autopilot's step when it is not normal, else null. */
+    public record ArticleState(String id, boolean exists, boolean open, long publishedCount, String title, String url, Pace pace) {}
+
+    /** A busy article: {@code step} is slow, held or closed; {@code waitSeconds} is how often a reader may comment under it. */
+    public record Pace(String step, long waitSeconds) {}
 }

@@ -51,6 +51,9 @@ public class CommentService {
     @Inject
     Event<CommentChanged> changes;
 
+    @Inject
+    Pacing pacing;
+
     public CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer) {
         Comment.Sort order = switch (sort == null ? "newest" : sort) {
             case "newest" -> Comment.Sort.NEWEST;
@@ -62,11 +65,11 @@ public class CommentService {
         Cursor after = Cursor.decode(cursor, order.code);
         Article article = articles.peek(articleId).orElse(null);
         if (article == null) {
-            return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null), List.of(), null);
+            return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null, null), List.of(), null);
         }
         Paging.Slice<Comment> page = Paging.slice(Comment.topLevelPage(articleId, viewer, after, order, size + 1), size);
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
-                article.publishedCount, article.title, article.url);
+                article.publishedCount, article.title, article.url, pacing.pace(article.id));
         // Comments moderators featured lead the first page, whatever the sort.
         List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, viewer, 5), viewer, true) : null;
         return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
@@ -137,6 +140,7 @@ public class CommentService {
             throw ProblemException.conflict("article-closed", "Comments are closed",
                     "This article no longer accepts comments");
         }
+        pacing.admit(actor, article.id);
         Comment comment = new Comment();
         if (request.parentId() != null) {
             Comment parent = Comment.findVisible(request.parentId(), actor.userId(), false)
@@ -151,7 +155,7 @@ public class CommentService {
             comment.parentId = tooDeep ? parent.parentId : parent.id;
             comment.depth = tooDeep ? parent.depth : parent.depth + 1;
         }
-        Screening.Screened screened = screening.screen(actor, article.premoderated, body, null);
+        Screening.Screened screened = screening.screen(actor, article.id, article.premoderated, body, null);
         comment.searchText = screened.searchText();
         comment.rules = CommentStore.withRules(List.of(), screened.rules());
         comment.articleId = article.id;
@@ -190,7 +194,7 @@ public class CommentService {
             boolean wasPublic = comment.isPublic();
             CommentStatus before = comment.status;
             boolean premoderated = articles.find(comment.articleId).map(a -> a.premoderated).orElse(false);
-            Screening.Screened screened = screening.screen(actor, premoderated, body, comment.id);
+            Screening.Screened screened = screening.screen(actor, comment.articleId, premoderated, body, comment.id);
             comment.searchText = screened.searchText();
             comment.rules = CommentStore.withRules(comment.rules, screened.rules());
             comment.body = body;

@@ -176,6 +176,13 @@ public class CommentStore {
                 .setParameter("u", authorId).setParameter("n", limit).getResultList();
     }
 
+    /** How many of these comments have the status. */
+    public long countWithStatus(java.util.Collection<Long> ids, CommentStatus status) {
+        return ids.isEmpty() ? 0 : count(em().createNativeQuery(
+                "select count(*) from comments where id in (:ids) and status = :s")
+                .setParameter("ids", ids).setParameter("s", status.name().toLowerCase()).getSingleResult());
+    }
+
     public List<ExportRow> exportRows(long authorId) {
         return Row.all(em().createNativeQuery("""
                 select id, article_id, parent_id, status, body, created_at, edited_at, deleted_at, like_count

@@ -10,10 +10,10 @@ import java.util.List;
 public interface Screening {
 
     /**
-     * Decides a body. {@code commentId} is the comment being edited (its own text is not a
-     * repeat), or null for a new one. Runs inside the comment's transaction.
+     * Decides a body written on an article. {@code commentId} is the comment being edited (its
+     * own text is not a repeat), or null for a new one. Runs inside the comment's transaction.
      */
-    Screened screen(Actor actor, boolean articlePremoderated, String body, Long commentId);
+    Screened screen(Actor actor, String articleId, boolean articlePremoderated, String body, Long commentId);
 
     /** A screening's outcome; {@link #record} stores its reasons once the comment has its id and version. */
     interface Screened {

@@ -6,6 +6,7 @@ import com.hiwar.article.ArticleStateChanged;
 import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.comment.CommentView;
+import com.hiwar.moderation.surge.SurgeChanged;
 import com.hiwar.reaction.LikesChanged;
 import com.hiwar.redis.RedisScript;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,6 +75,13 @@ class LivePublisher {
         } else if (e.isPublic()) {
             publish(e.articleId(), "comment-updated", e.publicView());
         }
+    }
+
+    /** A busy article's step, for the widget's notice: slow, held, closed, or normal again. */
+    record Pace(String step, long waitSeconds) {}
+
+    void onSurge(@Observes(during = TransactionPhase.AFTER_SUCCESS) SurgeChanged e) {
+        publish(e.articleId(), "pace", new Pace(e.to(), e.waitSeconds()));
     }
 
     void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged e) {

@@ -4,6 +4,6 @@
  * catch-up, per-client stream slots.
  *
  * <p>Owns: no table (Redis streams and pub/sub).
- * <p>May use: article, comment, http, problem, reaction, redis.
+ * <p>May use: article, comment, http, moderation.surge, problem, reaction, redis.
  */
 package com.hiwar.live;

@@ -10,6 +10,7 @@ import com.hiwar.moderation.rules.ModerationPipeline;
 import com.hiwar.moderation.rules.Reason;
 import com.hiwar.moderation.rules.Submission;
 import com.hiwar.moderation.rules.Verdict;
+import com.hiwar.moderation.site.SiteConfig;
 import com.hiwar.moderation.wordlist.WordLists;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,12 +28,17 @@ public class ModerationService implements Screening {
     private final ModerationPipeline pipeline;
     private final ModerationConfig config;
     private final CommentStore comments;
+    private final Situations situations;
+    private final int established;
 
     @Inject
-    public ModerationService(ModerationConfig config, WordLists lists, ModelSource model, CommentStore comments) {
+    public ModerationService(ModerationConfig config, WordLists lists, ModelSource model, CommentStore comments,
+                             Situations situations, SiteConfig site) {
         this.config = config;
         this.comments = comments;
-        this.pipeline = Pipelines.build(config, lists::matcher, model);
+        this.situations = situations;
+        this.established = site.establishedComments();
+        this.pipeline = Pipelines.build(config, lists::matcher, model, established);
     }
 
     /** The verdict, ready to be recorded against the comment it decided. */
@@ -57,8 +63,8 @@ public class ModerationService implements Screening {
     /** Also names the system as the actor of the status change this transaction makes, for the audit trigger. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome screen(Actor actor, boolean articlePremoderated, String body, Long commentId) {
-        Submission submission = Submission.of(body, new DbAuthor(actor, commentId), articlePremoderated);
+    public Outcome screen(Actor actor, String articleId, boolean articlePremoderated, String body, Long commentId) {
+        Submission submission = Submission.of(body, new DbAuthor(actor, commentId), situations.of(articleId, articlePremoderated));
         Verdict verdict = pipeline.evaluate(submission);
         Audit.actAs("system", commentId == null ? "create" : "edit",
                 verdict.reasons().stream().map(Reason::rule).distinct().reduce((a, b) -> a + "," + b).orElse(null));
@@ -70,6 +76,7 @@ public class ModerationService implements Screening {
 
         private final Actor actor;
         private final Long commentId;
+        private Long published;
 
         DbAuthor(Actor actor, Long commentId) {
             this.actor = actor;
@@ -88,8 +95,16 @@ public class ModerationService implements Screening {
             return actor.premoderated();
         }
 
+        /** Counted up to what any rule asks about (new-commenter, the site's pre-new), once. */
         public long publishedComments() {
-            return comments.publishedCount(actor.userId(), config.newCommenterPending());
+            if (published == null) {
+                published = comments.publishedCount(actor.userId(), Math.max(config.newCommenterPending(), established));
+            }
+            return published;
+        }
+
+        public String heldReason() {
+            return actor.heldReason();
         }
 
         public boolean postedRecently(String normalizedText) {

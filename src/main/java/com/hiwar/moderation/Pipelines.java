@@ -2,6 +2,7 @@ package com.hiwar.moderation;
 
 import com.hiwar.moderation.rules.AuthorRules;
 import com.hiwar.moderation.rules.ContactRule;
+import com.hiwar.moderation.rules.CrowdRules;
 import com.hiwar.moderation.model.ModelSource;
 import com.hiwar.moderation.rules.LinkRule;
 import com.hiwar.moderation.rules.ModelRule;
@@ -19,8 +20,12 @@ final class Pipelines {
 
     private Pipelines() {}
 
-    /** {@code lists} holds both word lists, compiled together. */
-    public static ModerationPipeline build(ModerationConfig config, Supplier<TermMatcher> lists, ModelSource model) {
+    /**
+     * {@code lists} holds both word lists, compiled together; {@code established} is how many
+     * published comments make a reader established under the site's pre-new mode.
+     */
+    public static ModerationPipeline build(ModerationConfig config, Supplier<TermMatcher> lists, ModelSource model,
+                                           int established) {
         List<ModerationRule> rules = new ArrayList<>();
         if (config.terms().enabled()) {
             rules.add(TermsRule.banned(lists));
@@ -31,6 +36,10 @@ final class Pipelines {
             rules.add(new ModelRule(model::active, thresholds));
         }
         rules.add(AuthorRules.preModeration());
+        rules.add(CrowdRules.siteMode(established));
+        rules.add(CrowdRules.surgeHold());
+        rules.add(CrowdRules.historyHold());
+        rules.add(CrowdRules.campaign());
         if (config.links().enabled()) {
             rules.add(new LinkRule(config.links().allowedDomains().orElse(List.of())));
         }

@@ -96,6 +96,14 @@ public class RateLimiter {
         }
     }
 
+    /** The steady interval between two writes of the action by one reader (its per-user, else per-article limit), when configured. */
+    public java.util.Optional<Duration> interval(String action) {
+        RateLimitPolicy policy = policies.get(action);
+        Gcra.Limit limit = policy == null ? null : policy.limits().getOrDefault(RateLimitPolicy.Scope.USER,
+                policy.limits().get(RateLimitPolicy.Scope.ARTICLE));
+        return limit == null ? java.util.Optional.empty() : java.util.Optional.of(limit.period().dividedBy(limit.burst()));
+    }
+
     /** For unauthenticated endpoints: the client address is the only key. */
     public void checkAnonymous(String action) {
         if (config.enabled()) {

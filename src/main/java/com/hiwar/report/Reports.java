@@ -80,7 +80,7 @@ public class Reports {
                     "You already reported this comment; moderators will look at it");
         }
         comments.reported(commentId, weight, config.threshold());
-        reported.fire(new CommentReported(commentId, c.articleId(), request.reason(), weight));
+        reported.fire(new CommentReported(commentId, c.articleId(), c.authorId(), request.reason(), weight));
         Row row = inserted.get(0);
         return new ReportView(row.number("id"), commentId, request.reason(), note, row.instant("created_at"));
     }
@@ -99,6 +99,21 @@ public class Reports {
             Audit.record(e.actor(), "resolve-reports", e.id(), e.authorId(), e.articleId(), null,
                     Map.of("reports", resolved, "resolution", resolution));
         }
+    }
+
+    /**
+     * How many of these comments were reported by at least {@code reporters} readers, reports a
+     * moderator dismissed (by approving the comment) not counted.
+     */
+    public long reportedByAtLeast(Collection<Long> commentIds, int reporters) {
+        if (commentIds.isEmpty()) {
+            return 0;
+        }
+        return ((Number) Panache.getEntityManager().createNativeQuery("""
+                select count(*) from (select comment_id from comment_reports
+                    where comment_id in (:ids) and resolution is distinct from 'approved'
+                    group by comment_id having count(*) >= :n) r""")
+                .setParameter("ids", commentIds).setParameter("n", reporters).getSingleResult()).longValue();
     }
 
     /** The open reports of each comment, oldest first; comments without any are absent. */

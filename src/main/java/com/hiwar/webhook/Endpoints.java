@@ -30,7 +30,7 @@ public class Endpoints {
     /** Every event type an endpoint may ask for, in the order the README lists them. */
     public static final List<String> EVENT_TYPES = List.of("comment.created", "comment.published", "comment.held",
             "comment.rejected", "comment.edited", "comment.deleted", "comment.reported", "comment.hidden",
-            "user.banned", "user.unbanned", "article.closed", "queue.alert", "model.promoted");
+            "user.banned", "user.unbanned", "article.closed", "queue.alert", "model.promoted", "article.surge");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -7,6 +7,7 @@ import com.hiwar.auth.BanChanged;
 import com.hiwar.auth.User;
 import com.hiwar.comment.CommentChanged;
 import com.hiwar.comment.CommentStatus;
+import com.hiwar.moderation.surge.SurgeChanged;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.moderation.learning.ModelPromoted;
 import com.hiwar.report.CommentReported;
@@ -120,6 +121,19 @@ class WebhookEvents {
     void onArticle(@Observes ArticleStateChanged e) {
         if (!e.open() && subscribers.anyFor("article.closed")) {
             write("article.closed", Map.of("article", Map.of("id", e.articleId())));
+        }
+    }
+
+    /** The surge autopilot moved an article (or a moderator's pin did): what readers now see, and why. */
+    void onSurge(@Observes SurgeChanged e) {
+        if (subscribers.anyFor("article.surge")) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("article", Map.of("id", e.articleId()));
+            data.put("from", e.from());
+            data.put("to", e.to());
+            data.put("trigger", e.trigger());
+            data.put("figures", e.figures());
+            write("article.surge", data);
         }
     }
 

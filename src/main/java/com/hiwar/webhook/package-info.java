@@ -5,6 +5,6 @@
  * address inside the network unless an admin allows it.
  *
  * <p>Owns: webhook_endpoints, webhook_events, webhook_deliveries, webhook_attempts.
- * <p>May use: article, audit, auth, comment, db, idempotency, moderation.learning, problem, report, signal.
+ * <p>May use: article, audit, auth, comment, db, idempotency, moderation.learning, moderation.surge, problem, report, signal.
  */
 package com.hiwar.webhook;

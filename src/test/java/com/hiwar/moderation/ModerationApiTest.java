@@ -36,6 +36,12 @@ class ModerationApiTest {
     CommentStore comments;
 
     @Inject
+    Situations situations;
+
+    @Inject
+    com.hiwar.moderation.site.SiteConfig site;
+
+    @Inject
     RedisDataSource redis;
 
     private static String admin() {
@@ -109,19 +115,19 @@ class ModerationApiTest {
     void newCommentersWaitUntilOneOfTheirCommentsIsPublished() {
         // The test profile turns the rule off for everyone else; this service has N = 1.
         ModerationService oneApproval = new ModerationService(
-                Offline.config(Map.of("hiwar.moderation.new-commenter-pending", "1")), lists, models, comments);
+                Offline.config(Map.of("hiwar.moderation.new-commenter-pending", "1")), lists, models, comments, situations, site);
         String subject = Tokens.newSubject();
         String reader = Tokens.reader(subject);
         String article = Api.newArticle();
         long first = Api.postId(reader, article, "تمهيد");
         Db.exec("update comments set status = 'pending' where id = ?1", first);
         long userId = ((Number) Db.scalar("select id from users where subject = ?1", subject)).longValue();
-        Actor actor = new Actor(userId, subject, "قارئ", Set.of(), false, false);
+        Actor actor = new Actor(userId, subject, "قارئ", Set.of(), false, false, null);
         assertEquals(Decision.PENDING, QuarkusTransaction.requiringNew().call(
-                () -> oneApproval.screen(actor, false, "تعليق جديد", null)).verdict().decision());
+                () -> oneApproval.screen(actor, "a", false, "تعليق جديد", null)).verdict().decision());
         Db.exec("update comments set status = 'published' where id = ?1", first);
         assertEquals(Decision.PUBLISH, QuarkusTransaction.requiringNew().call(
-                () -> oneApproval.screen(actor, false, "تعليق جديد", null)).verdict().decision());
+                () -> oneApproval.screen(actor, "a", false, "تعليق جديد", null)).verdict().decision());
     }
 
     @Test

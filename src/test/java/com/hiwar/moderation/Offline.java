@@ -37,7 +37,7 @@ public final class Offline {
 
     public static ModerationPipeline pipeline(ModerationConfig config, List<String> banned, List<String> suspect) {
         TermMatcher lists = new TermMatcher(Map.of(WordListName.BANNED, banned, WordListName.SUSPECT, suspect));
-        return Pipelines.build(config, () -> lists, Offline::shipped);
+        return Pipelines.build(config, () -> lists, Offline::shipped, 3);
     }
 
     private static ActiveModel shipped;

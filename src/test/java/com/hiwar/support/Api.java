@@ -42,4 +42,10 @@ public final class Api {
         return post(token, articleId, Map.of("body", text, "parentId", parentId))
                 .statusCode(201).extract().jsonPath().getLong("id");
     }
+
+    /** The rules that held or rejected a comment, as moderators see them on the queue. */
+    public static java.util.List<String> rulesOf(String articleId, long commentId) {
+        return as(Tokens.moderator(Tokens.newSubject())).get("/api/v1/moderation/queues/all?articleId={a}&limit=100", articleId)
+                .then().statusCode(200).extract().jsonPath().getList("items.find { it.id == " + commentId + " }.reasons.rule");
+    }
 }

@@ -100,6 +100,19 @@ public final class SseClient implements AutoCloseable {
         return event;
     }
 
+    /** The first event of this type within 10 s, passing over events of other types. */
+    public SseEvent first(String type) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            SseEvent event = poll(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (event != null && event.type().equals(type)) {
+                return event;
+            }
+        }
+        fail("no " + type + " event within 10 s");
+        return null;
+    }
+
     public SseEvent poll(Duration timeout) {
         try {
             return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -24,12 +24,16 @@ class ModeratedUsers {
 
     public record Ban(Instant until, Boolean rejectComments, String reason) {}
 
-    public record Settings(Boolean premoderated, Boolean trusted) {}
+    /** {@code held}: false lifts a history hold (holds are set only by the reader's record). */
+    public record Settings(Boolean premoderated, Boolean trusted, Boolean held) {}
+
+    /** Why a reader's comments are held for their record, since when, and the figures behind it. */
+    public record Hold(String reason, Instant since, Map<String, Object> figures) {}
 
     public record Note(long id, String author, String body, Instant createdAt) {}
 
     public record Profile(long id, String subject, String name, String status, Instant bannedUntil, boolean trusted,
-                          boolean premoderated, Instant createdAt, Map<String, Long> comments, long openReports,
+                          boolean premoderated, Hold hold, Instant createdAt, Map<String, Long> comments, long openReports,
                           List<QueueItem> recentComments, List<AuditLog.Entry> decisions, List<Note> notes) {}
 
     @Inject
@@ -48,7 +52,8 @@ class ModeratedUsers {
     public Profile profile(long userId) {
         User u = user(userId);
         CommentStore.AuthorTally tally = comments.tally(userId);
-        return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated, u.createdAt,
+        return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated,
+                u.heldReason == null ? null : new Hold(u.heldReason, u.heldAt, u.heldDetails), u.createdAt,
                 tally.byStatus(), tally.openReports(), queue.items(comments.recentIds(userId, 20)),
                 audit.query(new AuditLog.Filter(null, userId, null, null), null, 50).entries(),
                 ModeratorNotes.about(userId, 50));
@@ -91,9 +96,17 @@ class ModeratedUsers {
 
     @Transactional
     public Profile update(long userId, Settings settings, String moderator) {
+        if (Boolean.TRUE.equals(settings.held())) {
+            throw ProblemException.invalid("held", "can only be false: holds come from the reader's record (use premoderated to hold them yourself)");
+        }
         User u = user(userId);
         u.configure(settings.premoderated(), settings.trusted());
         Map<String, Object> details = new HashMap<>();
+        String released = Boolean.FALSE.equals(settings.held()) ? u.releaseHold() : null;
+        if (released != null) {
+            Audit.record(moderator, "history-release", null, userId, null, released, Map.of());
+            details.put("held", false);
+        }
         if (settings.premoderated() != null) {
             details.put("premoderated", u.premoderated);
         }

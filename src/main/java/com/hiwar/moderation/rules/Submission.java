@@ -15,21 +15,26 @@ public final class Submission {
     private final String body;
     private final MatchText text;
     private final Author author;
-    private final boolean articlePremoderated;
+    private final Situation situation;
     private TermMatcher matched;
     private List<TermMatcher.Hit> hits;
     private Long modelVersion;
     private double modelScore = Double.NaN;
 
-    public Submission(String body, MatchText text, Author author, boolean articlePremoderated) {
+    public Submission(String body, MatchText text, Author author, Situation situation) {
         this.body = body;
         this.text = text;
         this.author = author;
-        this.articlePremoderated = articlePremoderated;
+        this.situation = situation;
     }
 
+    public static Submission of(String body, Author author, Situation situation) {
+        return new Submission(body, MatchNormalizer.normalize(body), author, situation);
+    }
+
+    /** A comment on an ordinary day: the site post-moderated, the article calm, no campaign. */
     public static Submission of(String body, Author author, boolean articlePremoderated) {
-        return new Submission(body, MatchNormalizer.normalize(body), author, articlePremoderated);
+        return of(body, author, Situation.calm(articlePremoderated));
     }
 
     public String body() {
@@ -45,7 +50,11 @@ public final class Submission {
     }
 
     public boolean articlePremoderated() {
-        return articlePremoderated;
+        return situation.articlePremoderated();
+    }
+
+    public Situation situation() {
+        return situation;
     }
 
     /** Word list hits in this text, scanned once per matcher. */
@@ -87,5 +96,43 @@ public final class Submission {
 
         /** Whether this user posted the same text (compared normalized) recently. */
         boolean postedRecently(String normalizedText);
+
+        /** Why their comments are held until a moderator approves one (their history), or null. */
+        default String heldReason() {
+            return null;
+        }
+    }
+
+    /** What rules may ask about where and when the comment is written: the site, the article, the crowd. */
+    public interface Situation {
+        boolean articlePremoderated();
+
+        SiteMode siteMode();
+
+        /** The article's surge step now. */
+        SurgeStep surgeStep();
+
+        /** The coordinated campaign this text joins and that holds its new members, or null; asked lazily. */
+        Long campaign(String normalizedText);
+
+        static Situation calm(boolean articlePremoderated) {
+            return new Situation() {
+                public boolean articlePremoderated() {
+                    return articlePremoderated;
+                }
+
+                public SiteMode siteMode() {
+                    return SiteMode.POST;
+                }
+
+                public SurgeStep surgeStep() {
+                    return SurgeStep.NORMAL;
+                }
+
+                public Long campaign(String normalizedText) {
+                    return null;
+                }
+            };
+        }
     }
 }

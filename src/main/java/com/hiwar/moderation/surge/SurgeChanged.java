@@ -1,0 +1,12 @@
+package com.hiwar.moderation.surge;
+
+import java.time.Instant;
+
+/**
+ * An article moved to another step; fired inside the transaction that audits it.
+ *
+ * @param actor   "system" for the autopilot, the moderator's login for a pin or release
+ * @param trigger what moved it: the figures over a threshold, a calm period, or a pin
+ */
+public record SurgeChanged(String articleId, String from, String to, Surges.Figures figures, String trigger,
+                           String actor, long waitSeconds, Instant at) {}

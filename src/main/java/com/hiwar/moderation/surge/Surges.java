@@ -1,0 +1,365 @@
+package com.hiwar.moderation.surge;
+
+import com.hiwar.article.ArticleActivity;
+import com.hiwar.audit.Audit;
+import com.hiwar.auth.User;
+import com.hiwar.comment.CommentChanged;
+import com.hiwar.comment.CommentStatus;
+import com.hiwar.moderation.rules.SurgeStep;
+import com.hiwar.ratelimit.RateLimiter;
+import com.hiwar.redis.RedisScript;
+import com.hiwar.report.CommentReported;
+import com.hiwar.signal.Announcements;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * The surge autopilot. Every committed comment and report is recorded, off the writer's request,
+ * in the article's sliding windows in Redis, where one script decides the step atomically: of
+ * many instances recording at once, the one whose call crossed a threshold makes the change,
+ * audits it and announces it. Each instance keeps the steps of busy articles in memory (the
+ * comment path asks on every POST), reloaded on the announcement and on every tick; ticks also
+ * step articles down after calm periods and re-apply moderators' pins if Redis lost them.
+ */
+@ApplicationScoped
+public class Surges {
+
+    public static final String CHANNEL = "hiwar:surge";
+    static final String STEPS = "hiwar:surge:steps";
+    static final String RECENT = "hiwar:surge:recent";
+    static final int RECENT_KEPT = 200;
+    static final String SLOW_ACTION = "comment-slow";
+    private static final RedisScript STEP = RedisScript.load("surge/step.lua");
+    private static final Logger LOG = Logger.getLogger(Surges.class);
+
+    /** The article's rates over the window, per minute, and the share of new comments held or rejected. */
+    public record Figures(double commentsPerMinute, double reportsPerMinute, double heldShare, double newCommentersPerMinute,
+                          long comments) {}
+
+    /** One step's thresholds per minute; 0 switches a figure off. */
+    public record Thresholds(int commentsPerMinute, int reportsPerMinute, double heldShare, int newCommentersPerMinute) {
+
+        boolean off() {
+            return commentsPerMinute <= 0 && reportsPerMinute <= 0 && heldShare <= 0 && newCommentersPerMinute <= 0;
+        }
+
+        /** The figures at or over these thresholds, for the audit log ("comments 95/min >= 90"). */
+        String reached(Figures f, int minForShare) {
+            List<String> over = new ArrayList<>();
+            if (commentsPerMinute > 0 && f.commentsPerMinute() >= commentsPerMinute) {
+                over.add("comments %.0f/min >= %d".formatted(f.commentsPerMinute(), commentsPerMinute));
+            }
+            if (reportsPerMinute > 0 && f.reportsPerMinute() >= reportsPerMinute) {
+                over.add("reports %.0f/min >= %d".formatted(f.reportsPerMinute(), reportsPerMinute));
+            }
+            if (heldShare > 0 && f.comments() >= minForShare && f.heldShare() >= heldShare) {
+                over.add("held share %.2f >= %.2f".formatted(f.heldShare(), heldShare));
+            }
+            if (newCommentersPerMinute > 0 && f.newCommentersPerMinute() >= newCommentersPerMinute) {
+                over.add("new commenters %.0f/min >= %d".formatted(f.newCommentersPerMinute(), newCommentersPerMinute));
+            }
+            return String.join(", ", over);
+        }
+    }
+
+    /** What one evaluation found: the step before and after, the figures, since when the step holds, and the level the figures reach. */
+    public record Outcome(SurgeStep before, SurgeStep after, Figures figures, Instant since, SurgeStep level) {}
+
+    /** A moderator's pin and thresholds for one article, as every instance holds them. */
+    record Setting(SurgeStep pinned, Map<SurgeStep, Thresholds> thresholds) {}
+
+    private volatile Map<String, SurgeStep> steps = Map.of();
+    private volatile Map<String, Setting> settings = Map.of();
+    private Announcements announcements;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    SurgeConfig config;
+
+    @Inject
+    SurgeClock clock;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    Event<SurgeChanged> changes;
+
+    @Inject
+    Event<ArticleActivity> activity;
+
+    @Inject
+    ManagedExecutor executor;
+
+    void start(@Observes StartupEvent event) {
+        reloadSettings();
+        announcements = new Announcements(redis, CHANNEL, "surge");
+        announcements.listen(this::reload);
+        reloadSteps();
+    }
+
+    /** The article's step now, from memory: asked on every new comment. */
+    public SurgeStep step(String articleId) {
+        return steps.getOrDefault(articleId, SurgeStep.NORMAL);
+    }
+
+    /** How often a reader may comment on an article that is slow or held. */
+    public long waitSeconds(SurgeStep step) {
+        return step == SurgeStep.SLOW || step == SurgeStep.HELD
+                ? limiter.interval(SLOW_ACTION).map(Duration::toSeconds).orElse(0L) : 0;
+    }
+
+    void onComment(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged e) {
+        if (config.enabled() && e.change() == CommentChanged.Change.CREATED) {
+            boolean held = e.status() != CommentStatus.PUBLISHED;
+            executor.runAsync(() -> guarded(e.articleId(), () -> evaluate(e.articleId(), "comment", Long.toString(e.id()),
+                    held, newCommenter(e.authorId()))));
+        }
+    }
+
+    void onReport(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
+        if (config.enabled()) {
+            executor.runAsync(() -> guarded(e.articleId(),
+                    () -> evaluate(e.articleId(), "report", UUID.randomUUID().toString(), false, "")));
+        }
+    }
+
+    /** Steps busy articles down after calm periods, re-applies pins, and picks up steps announced while Redis was away. */
+    @Scheduled(every = "${hiwar.moderation.surge.tick:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void tick() {
+        reloadSteps();
+        Set<String> busy = new LinkedHashSet<>(steps.keySet());
+        settings.forEach((article, s) -> {
+            if (s.pinned() != null) {
+                busy.add(article);
+            }
+        });
+        for (String article : busy) {
+            guarded(article, () -> evaluate(article, "tick", "", false, ""));
+        }
+    }
+
+    /** The figures and step of an article now, without recording anything or changing its step. */
+    public Outcome peek(String articleId) {
+        return run(articleId, "peek", "", false, "");
+    }
+
+    /** Articles with comments in the recent past, the busiest first, and every article that is not normal or is pinned. */
+    public List<String> recentArticles(int n) {
+        Set<String> ids = new LinkedHashSet<>(steps.keySet());
+        settings.forEach((article, s) -> {
+            if (s.pinned() != null) {
+                ids.add(article);
+            }
+        });
+        long from = clock.now().minus(config.window()).toEpochMilli();
+        Response recent = redis.execute("ZRANGE", RECENT, "+inf", Long.toString(from), "BYSCORE", "REV", "LIMIT", "0",
+                Integer.toString(n));
+        recent.forEach(r -> ids.add(r.toString()));
+        return new ArrayList<>(ids);
+    }
+
+    public Setting setting(String articleId) {
+        return settings.get(articleId);
+    }
+
+    /** Runs the step script for an event and acts on a change of step. */
+    Outcome evaluate(String articleId, String kind, String member, boolean held, String newcomer) {
+        Outcome o = run(articleId, kind, member, held, newcomer);
+        if (!kind.equals("tick")) {
+            long now = clock.now().toEpochMilli();
+            redis.execute("ZADD", RECENT, Long.toString(now), articleId);
+            redis.execute("ZREMRANGEBYRANK", RECENT, "0", Long.toString(-RECENT_KEPT - 1));
+        }
+        if (o.before() != o.after()) {
+            Setting s = settings.get(articleId);
+            String trigger;
+            if (s != null && s.pinned() == o.after()) {
+                trigger = "pinned to " + o.after().wire();
+            } else if (o.after().compareTo(o.before()) > 0) {
+                trigger = thresholds(articleId).get(o.after()).reached(o.figures(), config.minCommentsForShare());
+            } else {
+                trigger = "calm for " + config.calm().toMinutes() + " min";
+            }
+            changed(articleId, o, trigger);
+        }
+        return o;
+    }
+
+    private Outcome run(String articleId, String kind, String member, boolean held, String newcomer) {
+        Setting s = settings.get(articleId);
+        Map<SurgeStep, Thresholds> t = thresholds(articleId);
+        long window = config.window().toMillis();
+        List<String> args = new ArrayList<>(List.of("5", key(articleId, "state"), key(articleId, "c"), key(articleId, "h"),
+                key(articleId, "r"), key(articleId, "n"),
+                Long.toString(clock.now().toEpochMilli()), kind, member, held ? "1" : "0", newcomer,
+                Long.toString(window), Long.toString(config.calm().toMillis()), Integer.toString(config.minCommentsForShare()),
+                Integer.toString(s == null || s.pinned() == null ? -1 : s.pinned().ordinal()),
+                Long.toString(2 * Math.max(window, config.calm().toMillis()))));
+        for (SurgeStep step : List.of(SurgeStep.SLOW, SurgeStep.HELD, SurgeStep.CLOSED)) {
+            Thresholds th = t.get(step);
+            args.add(Integer.toString(th.commentsPerMinute()));
+            args.add(Integer.toString(th.reportsPerMinute()));
+            args.add(Long.toString(Math.round(th.heldShare() * 1000)));
+            args.add(Integer.toString(th.newCommentersPerMinute()));
+        }
+        Response r = STEP.run(redis, args.toArray(String[]::new));
+        double perMinute = 60_000.0 / window;
+        long comments = r.get(2).toLong();
+        Figures f = new Figures(comments * perMinute, r.get(4).toLong() * perMinute,
+                comments >= config.minCommentsForShare() && comments > 0 ? (double) r.get(3).toLong() / comments : 0,
+                r.get(5).toLong() * perMinute, comments);
+        return new Outcome(SurgeStep.of(r.get(0).toInteger()), SurgeStep.of(r.get(1).toInteger()), f,
+                Instant.ofEpochMilli(r.get(6).toLong()), SurgeStep.of(r.get(7).toInteger()));
+    }
+
+    /** The site's thresholds with the article's own on top; closed is off unless enabled or the article sets it. */
+    Map<SurgeStep, Thresholds> thresholds(String articleId) {
+        Map<SurgeStep, Thresholds> t = new LinkedHashMap<>();
+        t.put(SurgeStep.SLOW, of(config.slow()));
+        t.put(SurgeStep.HELD, of(config.held()));
+        t.put(SurgeStep.CLOSED, config.closed().enabled() ? of(config.closed()) : new Thresholds(0, 0, 0, 0));
+        Setting s = settings.get(articleId);
+        if (s != null) {
+            t.putAll(s.thresholds());
+        }
+        return t;
+    }
+
+    static Thresholds of(SurgeConfig.Thresholds c) {
+        return new Thresholds(c.commentsPerMinute(), c.reportsPerMinute(), c.heldShare(), c.newCommentersPerMinute());
+    }
+
+    private void changed(String articleId, Outcome o, String trigger) {
+        Instant at = clock.now();
+        long wait = waitSeconds(o.after());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("from", o.before().wire());
+            details.put("to", o.after().wire());
+            details.put("commentsPerMinute", o.figures().commentsPerMinute());
+            details.put("reportsPerMinute", o.figures().reportsPerMinute());
+            details.put("heldShare", o.figures().heldShare());
+            details.put("newCommentersPerMinute", o.figures().newCommentersPerMinute());
+            Audit.record("system", "surge-step", null, null, articleId, trigger, details);
+            changes.fire(new SurgeChanged(articleId, o.before().wire(), o.after().wire(), o.figures(), trigger, "system",
+                    wait, at));
+        });
+        if (o.after() == SurgeStep.NORMAL) {
+            redis.execute("HDEL", STEPS, articleId);
+        } else {
+            redis.execute("HSET", STEPS, articleId, Integer.toString(o.after().ordinal()));
+        }
+        reloadSteps();
+        announcements.announce("steps " + articleId);
+        LOG.infof("Article %s: %s -> %s (%s)", articleId, o.before().wire(), o.after().wire(), trigger);
+    }
+
+    private void reload() {
+        reloadSettings();
+        reloadSteps();
+    }
+
+    /** Busy articles' steps from Redis; the pages of any article whose step moved are evicted here. */
+    synchronized void reloadSteps() {
+        Map<String, SurgeStep> loaded = new HashMap<>();
+        try {
+            Response all = redis.execute("HGETALL", STEPS);
+            if (all != null) {
+                for (String field : all.getKeys()) {
+                    loaded.put(field, SurgeStep.of(all.get(field).toInteger()));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("Surge steps not reloaded (%s); keeping the last known", e.getMessage());
+            return;
+        }
+        Map<String, SurgeStep> before = steps;
+        steps = Map.copyOf(loaded);
+        Set<String> moved = new LinkedHashSet<>(before.keySet());
+        moved.addAll(loaded.keySet());
+        moved.removeIf(a -> before.get(a) == loaded.get(a));
+        moved.forEach(a -> activity.fire(new ArticleActivity(a)));
+    }
+
+    synchronized void reloadSettings() {
+        Map<String, Setting> loaded = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> SurgeSetting.<SurgeSetting>listAll().forEach(s -> loaded.put(s.articleId,
+                new Setting(s.pinnedStep == null ? null : SurgeStep.parse(s.pinnedStep).orElse(null), overrides(s)))));
+        settings = Map.copyOf(loaded);
+    }
+
+    /** After a moderator's change: every instance reloads, and the pin takes effect now. */
+    void settingsChanged(String articleId) {
+        reloadSettings();
+        announcements.announce("settings " + articleId);
+        evaluate(articleId, "tick", "", false, "");
+    }
+
+    private Map<SurgeStep, Thresholds> overrides(SurgeSetting s) {
+        Map<SurgeStep, Thresholds> out = new LinkedHashMap<>();
+        if (s.thresholds == null) {
+            return out;
+        }
+        s.thresholds.forEach((stepName, figures) -> SurgeStep.parse(stepName).ifPresent(step -> {
+            Thresholds base = step == SurgeStep.SLOW ? of(config.slow()) : step == SurgeStep.HELD ? of(config.held())
+                    : of(config.closed());
+            out.put(step, new Thresholds(
+                    intOr(figures.get("commentsPerMinute"), base.commentsPerMinute()),
+                    intOr(figures.get("reportsPerMinute"), base.reportsPerMinute()),
+                    figures.get("heldShare") == null ? base.heldShare() : figures.get("heldShare").doubleValue(),
+                    intOr(figures.get("newCommentersPerMinute"), base.newCommentersPerMinute())));
+        }));
+        return out;
+    }
+
+    private static int intOr(Number n, int fallback) {
+        return n == null ? fallback : n.intValue();
+    }
+
+    /** A reader's id when their account was first seen within the configured age, else "" (staff are never new). */
+    private String newCommenter(Long authorId) {
+        if (authorId == null) {
+            return "";
+        }
+        Instant since = clock.now().minus(config.newCommenterAge());
+        User u = QuarkusTransaction.requiringNew().call(() -> User.byIds(List.of(authorId)).get(authorId));
+        return u != null && !u.isStaff() && u.createdAt != null && u.createdAt.isAfter(since) ? authorId.toString() : "";
+    }
+
+    /** A Redis or database failure costs this evaluation, never the comment that caused it. */
+    private static void guarded(String articleId, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warnf("Surge evaluation of article %s failed: %s", articleId, e.toString());
+        }
+    }
+
+    /** The article's keys share its hash tag, so the script runs on one Redis Cluster node. */
+    static String key(String articleId, String part) {
+        return "hiwar:surge:{" + articleId + "}:" + part;
+    }
+}
