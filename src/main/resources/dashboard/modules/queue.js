@@ -24,7 +24,7 @@ function show(view) {
   $('admin').hidden = isQueue;
   say('');
   if (isQueue) loadQueue(true);
-  else ({ wordlists: showWordLists, models: showModels, audit: showAudit, stats: showStats })[view]();
+  else ({ newsroom: showNewsroom, campaigns: showCampaigns, wordlists: showWordLists, models: showModels, audit: showAudit, stats: showStats })[view]();
 }
 
 async function loadQueue(reset) {
@@ -87,6 +87,7 @@ function card(item, i) {
   const a = item.author;
   const head = el('header', null,
     el('a', { class: 'title', href: item.article.url || '#', target: '_blank', rel: 'noopener noreferrer', text: item.article.title || item.article.id }),
+    item.article.section ? el('span', { class: 'badge section', text: item.article.section }) : null,
     a ? el('button', { type: 'button', class: 'author', text: a.name || ('#' + a.id), onclick: () => openUser(a.id) }) : null,
     a ? el('span', { text: fmt(t.history, { p: a.published, r: a.rejected, k: a.reported }) }) : null,
     el('time', { datetime: item.createdAt, text: new Date(item.createdAt).toLocaleString(state.lang) }),

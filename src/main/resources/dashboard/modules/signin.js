@@ -14,14 +14,17 @@ async function signIn(token) {
     const payload = JSON.parse(new TextDecoder().decode(bytes));
     $('me').textContent = payload.name || payload.preferred_username || payload.sub;
     state.admin = (payload.groups || []).includes('admin');
+    state.desks = state.admin ? [] : (payload.desks || []);
+    if (state.desks.length) $('me').textContent += ' · ' + state.desks.join('، ');
   } catch (e) { /* the name is cosmetic */ }
   $('signin').hidden = true;
   $('desk').hidden = false;
   $('signout').hidden = false;
   renderTabs();
   show('pending');
+  refreshSiteMode();
   clearInterval(state.poll);
-  state.poll = setInterval(refreshCounts, 10000);
+  state.poll = setInterval(() => { refreshCounts(); refreshSiteMode(); }, 10000);
 }
 
 function signOut(message) {

@@ -3,7 +3,7 @@
 const SETTINGS = __HIWAR_SETTINGS__;
 
 const QUEUES = ['pending', 'reported', 'rejected', 'approved', 'all'];
-const ADMIN = ['wordlists', 'models', 'audit', 'stats'];
+const ADMIN = ['newsroom', 'campaigns', 'wordlists', 'models', 'audit', 'stats'];
 const REJECT_REASONS = SETTINGS.rejectReasons;
 
 const state = {

@@ -48,6 +48,8 @@ const ApiClient = {
 
   explain(err) {
     const type = (err.problem && err.problem.type || '').split('/').pop();
+    if (type === 'slow-mode') return this.t('paceWait', { seconds: this.count('seconds', Math.max(1, err.retryAfter || 1)) });
+    if (type === 'surge-closed') { this.setPace({ step: 'closed' }); return this.m.paceClosed; }
     if (err.status === 429) return this.t('rateLimited', { seconds: this.count('seconds', Math.max(1, err.retryAfter || 1)) });
     if (err.status === 401) { this.requestLogin(); return this.m.signIn; }
     if (type === 'stale-version') return this.m.stale;

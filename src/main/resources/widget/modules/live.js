@@ -48,6 +48,7 @@ const Live = {
       if (li) this.showLikes(li, likes);
     });
     source.addEventListener('article', (e) => this.setOpen(data(e).open));
+    source.addEventListener('pace', (e) => this.setPace(data(e)));
     source.addEventListener('refetch', (e) => { if (e.lastEventId) this.lastEventId = e.lastEventId; this.load(true); });
   },
 

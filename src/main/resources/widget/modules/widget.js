@@ -42,6 +42,7 @@ class Widget {
     this.banner = el('button', { type: 'button', className: 'banner', hidden: true, onclick: () => this.showFresh() });
     this.bannerLive = el('p', { className: 'sr', role: 'status', 'aria-live': 'polite' });
     this.closedEl = el('p', { className: 'notice', hidden: true, text: m.closed });
+    this.paceEl = el('p', { className: 'notice pace', role: 'status', hidden: true });
     this.textarea = el('textarea', { 'aria-label': m.compose, placeholder: m.placeholder, maxlength: String(SETTINGS.maxLength), rows: '3' });
     this.replyLabel = el('span', { className: 'replying', hidden: true });
     this.cancelReply = el('button', { type: 'button', className: 'link', hidden: true, text: m.cancel, onclick: () => this.setReply(null) });
@@ -58,7 +59,7 @@ class Widget {
     this.prefsDialog = this.buildPrefsDialog();
     this.section = el('section', { className: 'hw', dir: this.dir, lang: this.lang, 'aria-labelledby': 'hw-title' },
       el('header', { className: 'top' }, this.countEl, this.sortEl),
-      this.closedEl, this.signInBtn, this.form, this.banner, this.bannerLive, this.list, this.moreBtn, this.dialog, this.prefsDialog);
+      this.closedEl, this.paceEl, this.signInBtn, this.form, this.banner, this.bannerLive, this.list, this.moreBtn, this.dialog, this.prefsDialog);
     root.append(this.section);
     this.skeleton();
   }
@@ -129,6 +130,7 @@ class Widget {
     this.total = page.article.publishedCount;
     this.countEl.textContent = this.count('count', this.total);
     this.setOpen(page.article.open);
+    this.setPace(page.article.pace);
     this.refreshAuthUi();
   }
 
@@ -170,6 +172,17 @@ class Widget {
     this.root.querySelectorAll('.reply-btn').forEach((b) => { b.hidden = !open; });
   }
 
+  // The surge autopilot's step on a busy article: readers learn why comments are slower, reviewed first, or paused.
+  setPace(pace) {
+    const step = pace && pace.step !== 'normal' ? pace.step : null;
+    this.pace = step;
+    this.paceEl.hidden = !step;
+    if (step === 'slow') this.paceEl.textContent = this.t('paceSlow', { wait: this.count('seconds', Math.max(1, pace.waitSeconds || 1)) });
+    else if (step === 'held') this.paceEl.textContent = this.m.paceHeld;
+    else if (step === 'closed') this.paceEl.textContent = this.m.paceClosed;
+    if (this.postBtn) this.postBtn.disabled = step === 'closed';
+  }
+
   destroy() {
     this.destroyed = true;
     if (this.source) this.source.close();
@@ -190,6 +203,7 @@ function mount(element, options) {
     articleId: host.dataset.articleId,
     articleUrl: host.dataset.articleUrl || location.href.split('#')[0],
     articleTitle: host.dataset.articleTitle || document.title,
+    articleSection: host.dataset.articleSection,
     lang: host.dataset.lang || 'ar',
     digits: host.dataset.digits
   }, options || {});

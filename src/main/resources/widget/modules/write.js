@@ -24,7 +24,8 @@ const Writing = {
     this.composerMsg.classList.remove('error');
     this.composerMsg.textContent = '';
     try {
-      const req = { body, articleUrl: this.o.articleUrl || undefined, articleTitle: this.o.articleTitle || undefined };
+      const req = { body, articleUrl: this.o.articleUrl || undefined, articleTitle: this.o.articleTitle || undefined,
+        articleSection: this.o.articleSection || undefined };
       if (this.replyTo) req.parentId = this.replyTo.id;
       const c = await this.api('POST', '/articles/' + encodeURIComponent(this.o.articleId) + '/comments', req);
       this.mine.add(c.id);

@@ -40,13 +40,15 @@ public class Article extends PanacheEntityBase {
     /** When the publisher's page last confirmed title and URL. */
     @Column(name = "metadata_confirmed_at")
     public Instant metadataConfirmedAt;
+    /** The publisher's section (a desk: sports, politics ...), lower-cased; null when none is known. */
+    public String section;
     /** Public comments, kept by a database trigger (V5). */
     @Column(name = "published_count", insertable = false, updatable = false)
     public int publishedCount;
 
     private static final String COLUMNS = """
             id, url, title, open, premoderated, closes_at, created_at, metadata_locked,
-            metadata_confirmed_at, published_count""";
+            metadata_confirmed_at, published_count, section""";
 
     /** A detached copy read without a Hibernate session, for the comment pages (see {@link Jdbc}). */
     static Optional<Article> peek(String id) {
@@ -72,17 +74,19 @@ public class Article extends PanacheEntityBase {
         a.metadataLocked = r.getBoolean("metadata_locked");
         a.metadataConfirmedAt = Jdbc.instant(r, "metadata_confirmed_at");
         a.publishedCount = r.getInt("published_count");
+        a.section = r.getString("section");
         return a;
     }
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
-    static void insertIfAbsent(String id, String url, String title, java.time.Instant closesAt) {
+    static void insertIfAbsent(String id, String url, String title, String section, java.time.Instant closesAt) {
         getEntityManager().createNativeQuery("""
-                insert into articles (id, url, title, closes_at) values (:id, :url, :title, :closes)
+                insert into articles (id, url, title, section, closes_at) values (:id, :url, :title, :section, :closes)
                 on conflict (id) do nothing""")
                 .setParameter("id", id)
                 .setParameter("url", url)
                 .setParameter("title", title)
+                .setParameter("section", section)
                 .setParameter("closes", closesAt)
                 .executeUpdate();
     }

@@ -29,8 +29,8 @@ import org.jsoup.nodes.Element;
 /**
  * Confirms a proposed title and URL with the publisher's own page, so no reader can retitle an
  * article or point it elsewhere: the page at the URL (on an allowed host, answering 200 without
- * a redirect) gives the title (og:title, else its title) and, through its canonical link, the
- * URL that is stored. A moderator's correction locks both. Runs after the comment's commit, off
+ * a redirect) gives the title (og:title, else its title), the section (article:section) and,
+ * through its canonical link, the URL that is stored. A moderator's correction locks both. Runs after the comment's commit, off
  * the request; each proposal is checked at most once per interval across instances.
  */
 @ApplicationScoped
@@ -110,11 +110,21 @@ class ArticleMetadata {
             String title = attribute(page.selectFirst("meta[property=og:title]"), "content");
             title = TextSanitizer.cleanLabel(title != null ? title : page.title(), ArticleService.MAX_TITLE);
             String storedTitle = title;
+            String section = attribute(page.selectFirst("meta[property=article:section]"), "content");
+            String storedSection;
+            try {
+                storedSection = section == null ? null : ArticleService.checkSection(section, "article:section");
+            } catch (RuntimeException e) {
+                storedSection = null;
+            }
+            String confirmedSection = storedSection;
             QuarkusTransaction.requiringNew().run(() -> {
                 int stored = Panache.getEntityManager().createNativeQuery("""
-                        update articles set url = :url, title = coalesce(:title, title), metadata_confirmed_at = now()
+                        update articles set url = :url, title = coalesce(:title, title),
+                            section = coalesce(cast(:section as text), section), metadata_confirmed_at = now()
                         where id = :id and not metadata_locked""")
                         .setParameter("url", confirmedUrl).setParameter("title", storedTitle).setParameter("id", articleId)
+                        .setParameter("section", confirmedSection)
                         .executeUpdate();
                 if (stored > 0) { // readers' pages show the title: kept copies must go, on every instance
                     Article a = Article.findById(articleId);

@@ -73,7 +73,7 @@ public class ArticleService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, Object> configure(String id, Boolean open, Boolean premoderation, Instant closesAt,
-                                         boolean clearClosesAt, String title, String url) {
+                                         boolean clearClosesAt, String title, String url, String section) {
         Article a = find(id).orElseThrow(() -> ProblemException.notFound("Article", id));
         Map<String, Object> changed = new HashMap<>();
         if (open != null) {
@@ -91,6 +91,11 @@ public class ArticleService {
             a.closesAt = closesAt;
             changed.put("closesAt", a.closesAt.toString());
         }
+        if (section != null) {
+            a.section = section.isBlank() ? null : checkSection(section, "section");
+            a.metadataLocked = true;
+            changed.put("section", a.section == null ? "none" : a.section);
+        }
         if (title != null || url != null) {
             correct(a, title, url);
             changed.put("metadata", Map.of("title", String.valueOf(a.title), "url", String.valueOf(a.url)));
@@ -107,8 +112,9 @@ public class ArticleService {
      * other proposal waits for the publisher's page to confirm it ({@link ArticleMetadata}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Article findOrCreate(String id, String url, String title) {
+    public Article findOrCreate(String id, String url, String title, String section) {
         checkId(id);
+        String cleanSection = section == null || section.isBlank() ? null : checkSection(section, "articleSection");
         String cleanUrl = checkUrl(url);
         String cleanTitle = TextSanitizer.cleanLabel(title, MAX_TITLE);
         if (cleanUrl != null && !hosts.allows(cleanUrl)) {
@@ -119,15 +125,19 @@ public class ArticleService {
         // Almost always there: one lean read; the managed entity only when something is written.
         Article article = Article.peek(id).orElse(null);
         if (article == null) {
-            Article.insertIfAbsent(id, cleanUrl, cleanTitle,
+            Article.insertIfAbsent(id, cleanUrl, cleanTitle, cleanSection,
                     config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
             article = Article.findById(id);
         }
         if (!article.metadataLocked) {
             boolean fillUrl = article.url == null && cleanUrl != null;
             boolean fillTitle = article.title == null && cleanTitle != null;
-            if (fillUrl || fillTitle) {
+            boolean fillSection = article.section == null && cleanSection != null;
+            if (fillUrl || fillTitle || fillSection) {
                 article = Article.findById(id);
+            }
+            if (fillSection) {
+                article.section = cleanSection;
             }
             if (fillUrl) {
                 article.url = cleanUrl;
@@ -162,6 +172,33 @@ public class ArticleService {
             article.title = clean;
         }
         article.metadataLocked = true;
+    }
+
+    static final int MAX_SECTION = 60;
+
+    /** A section (a desk's name): one label of letters, digits, spaces, - or _, lower-cased, as desks in tokens name it. */
+    public static String checkSection(String section, String field) {
+        String clean = TextSanitizer.cleanLabel(section, MAX_SECTION + 1);
+        if (clean == null || clean.isBlank() || clean.length() > MAX_SECTION
+                || !clean.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == ' ' || c == '-' || c == '_')) {
+            throw ProblemException.invalid(field, "must be a section name of 1 to " + MAX_SECTION
+                    + " letters, digits, spaces, - or _ (سياسة, sports)");
+        }
+        return clean.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The condition "{@code column} names an article of one of the sections bound to
+     * {@code :sections}", for the owners of other tables to scope their queries to a desk: the
+     * articles table's SQL stays here.
+     */
+    public static String inSections(String column) {
+        return column + " in (select a.id from articles a where a.section in (:sections))";
+    }
+
+    /** The article's section, or null (no such article, or no section): for desk checks. */
+    public String sectionOf(String articleId) {
+        return peek(articleId).map(a -> a.section).orElse(null);
     }
 
     static String checkUrl(String url) {

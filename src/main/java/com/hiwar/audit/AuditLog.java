@@ -19,7 +19,13 @@ import java.util.Map;
 @ApplicationScoped
 public class AuditLog {
 
-    public record Filter(Long commentId, Long userId, String actor, String articleId) {}
+    /** {@code sections}: a desk moderator's sections; then only entries about articles of those sections. */
+    public record Filter(Long commentId, Long userId, String actor, String articleId, java.util.Collection<String> sections) {
+
+        public Filter(Long commentId, Long userId, String actor, String articleId) {
+            this(commentId, userId, actor, articleId, null);
+        }
+    }
 
     public record Entry(long id, Instant at, String actor, String action, Long commentId, Long userId, String articleId,
                         String statusBefore, String statusAfter, String reason, String details) {}
@@ -51,6 +57,7 @@ public class AuditLog {
                 .and("user_id = :u", "u", f.userId())
                 .and("actor = :a", "a", f.actor())
                 .and("article_id = :art", "art", f.articleId())
+                .and(com.hiwar.article.ArticleService.inSections("article_id"), "sections", f.sections())
                 .and("id < :before", "before", before)
                 .append(" order by id desc limit :n")
                 .bind("n", size + 1)

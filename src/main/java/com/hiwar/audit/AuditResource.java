@@ -23,10 +23,14 @@ public class AuditResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    com.hiwar.auth.CurrentUser currentUser;
+
     @GET
     @Operation(summary = "The audit log, newest first: site-wide, or per comment, user, moderator or article")
     public AuditLog.Page audit(@RestQuery Long commentId, @RestQuery Long userId, @RestQuery String actor,
                                @RestQuery String articleId, @RestQuery String cursor, @RestQuery Integer limit) {
-        return audit.query(new AuditLog.Filter(commentId, userId, actor, articleId), cursor, limit);
+        return audit.query(new AuditLog.Filter(commentId, userId, actor, articleId, currentUser.requireActive().deskScope()),
+                cursor, limit);
     }
 }

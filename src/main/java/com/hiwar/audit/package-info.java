@@ -3,6 +3,6 @@
  * declares, other actions recorded explicitly, and the log's pages and statistics for moderators.
  *
  * <p>Owns: moderation_audit.
- * <p>May use: auth, db, problem.
+ * <p>May use: article, auth, db, problem.
  */
 package com.hiwar.audit;

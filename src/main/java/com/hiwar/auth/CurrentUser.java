@@ -95,8 +95,28 @@ public class CurrentUser {
         }
         user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()));
         actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(),
-                user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated, user.heldReason);
+                user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated, user.heldReason, desks(jwt));
         return user;
+    }
+
+    /** The sections a moderator's token names in its {@code desks} claim (an array of names), lower-cased. */
+    static java.util.Set<String> desks(JsonWebToken jwt) {
+        Object claim = jwt.getClaim("desks");
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (claim instanceof jakarta.json.JsonArray array) {
+            array.forEach(v -> {
+                if (v instanceof JsonString s && !s.getString().isBlank()) {
+                    out.add(s.getString().strip().toLowerCase(java.util.Locale.ROOT));
+                }
+            });
+        } else if (claim instanceof java.util.Collection<?> list) {
+            list.forEach(v -> {
+                if (v != null && !v.toString().isBlank()) {
+                    out.add(v.toString().strip().toLowerCase(java.util.Locale.ROOT));
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableSet(out);
     }
 
     /** The staff groups a token carries, remembered on the user so rules about staff (who may ban whom) can see them. */

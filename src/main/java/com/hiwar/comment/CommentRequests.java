@@ -13,7 +13,8 @@ public final class CommentRequests {
             @NotNull(message = "is required") String body,
             Long parentId,
             @Size(max = 2048, message = "is too long") String articleUrl,
-            @Size(max = 1000, message = "is too long") String articleTitle) {}
+            @Size(max = 1000, message = "is too long") String articleTitle,
+            @Size(max = 200, message = "is too long") String articleSection) {}
 
     /** {@code version} is the one the author last saw; a newer one on the server means 409. */
     public record CommentEdit(

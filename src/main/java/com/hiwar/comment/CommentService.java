@@ -135,7 +135,7 @@ public class CommentService {
     @Transactional
     public CommentView create(Actor actor, String articleId, NewComment request) {
         String body = TextSanitizer.clean(request.body(), "body", config.minLength(), config.maxLength());
-        Article article = articles.findOrCreate(articleId, request.articleUrl(), request.articleTitle());
+        Article article = articles.findOrCreate(articleId, request.articleUrl(), request.articleTitle(), request.articleSection());
         if (!article.acceptsComments(Instant.now())) {
             throw ProblemException.conflict("article-closed", "Comments are closed",
                     "This article no longer accepts comments");

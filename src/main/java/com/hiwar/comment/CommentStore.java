@@ -70,7 +70,12 @@ public class CommentStore {
     }
 
     /** Filters of a queue page; nulls are "any". {@code like} is a LIKE pattern over the normalized text. */
-    public record QueueFilter(String articleId, Long authorId, String rule, String like, Instant from, Instant to) {}
+    /** {@code sections}: a desk-scoped moderator's sections (null: every article). */
+    public record QueueFilter(String articleId, Long authorId, String rule, String like, Instant from, Instant to,
+                              Collection<String> sections) {}
+
+    /** Comments {@code c} of articles in these sections (the desks' scope). */
+    private static final String IN_SECTIONS = com.hiwar.article.ArticleService.inSections("c.article_id");
 
     /** A comment as the moderation dashboard shows it, with its parent and its author's record. */
     public record ModerationRow(long id, String status, String body, Instant createdAt, Instant editedAt, int version,
@@ -225,6 +230,7 @@ public class CommentStore {
                 .and("c.created_at < :to", "to", f.to())
                 .and("c.rules @> array[cast(:rule as text)]", "rule", f.rule())
                 .and("c.search_text like :q", "q", f.like())
+                .and(IN_SECTIONS, "sections", f.sections())
                 .and(newest ? "(c.created_at, c.id) < (:at, :id)" : "(c.created_at, c.id) > (:at, :id)",
                         "at", after == null ? null : after.createdAt(), "id", after == null ? null : after.id())
                 .append(" order by c.created_at " + dir + ", c.id " + dir + " limit :n")
@@ -234,11 +240,17 @@ public class CommentStore {
         return ids;
     }
 
-    /** Counts of every queue, from the counters a trigger keeps in each change's own transaction. */
-    public Map<String, Long> queueCounts() {
+    /**
+     * Counts of every queue: site-wide from the counters a trigger keeps in each change's own
+     * transaction; for a desk ({@code sections} not null) counted from its articles' comments.
+     */
+    public Map<String, Long> queueCounts(Collection<String> sections) {
         Map<String, Long> byQueue = new HashMap<>();
-        Row.all(em().createNativeQuery("select queue, sum(n) as n from moderation_counts group by queue", Tuple.class))
-                .forEach(r -> byQueue.put(r.text("queue"), r.number("n")));
+        var query = sections == null
+                ? em().createNativeQuery("select queue, sum(n) as n from moderation_counts group by queue", Tuple.class)
+                : em().createNativeQuery("select moderation_queue(c.status, c.open_reports) as queue, count(*) as n"
+                        + " from comments c where " + IN_SECTIONS + " group by 1", Tuple.class).setParameter("sections", sections);
+        Row.all(query).forEach(r -> byQueue.put(r.text("queue"), r.number("n")));
         long pending = byQueue.getOrDefault("pending", 0L);
         long reported = byQueue.getOrDefault("reported", 0L);
         long rejected = byQueue.getOrDefault("rejected", 0L);
@@ -289,18 +301,22 @@ public class CommentStore {
      * lease ends. SKIP LOCKED keeps parallel claims disjoint without waiting; an expired lease
      * simply makes its comments claimable again.
      */
-    public List<Long> claim(String queue, String articleId, String moderator, Duration lease, int n) {
+    public List<Long> claim(String queue, String articleId, Collection<String> sections, String moderator, Duration lease, int n) {
         // A lease is short-lived working state: losing one in a crash only returns comments to the
         // queue early, so this transaction does not wait for its WAL flush.
         em().createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
-        return em().createNativeQuery("""
+        var claim = em().createNativeQuery("""
                 with batch as (
-                    select c.id from comments c where %s and (cast(:article as text) is null or c.article_id = :article)
+                    select c.id from comments c where %s and (cast(:article as text) is null or c.article_id = :article)%s
                       and (c.claim_expires_at is null or c.claim_expires_at < now() or c.claimed_by = :me)
                     order by c.created_at, c.id limit :n for update skip locked)
                 update comments set claimed_by = :me, claim_expires_at = now() + cast(:lease as interval)
                 from batch where comments.id = batch.id
-                returning comments.id""".formatted(queuePredicate(queue)), Long.class)
+                returning comments.id""".formatted(queuePredicate(queue), sections == null ? "" : " and " + IN_SECTIONS), Long.class);
+        if (sections != null) {
+            claim.setParameter("sections", sections);
+        }
+        return claim
                 .setParameter("me", moderator)
                 .setParameter("article", articleId)
                 .setParameter("lease", lease.toSeconds() + " seconds")

@@ -176,7 +176,7 @@ class Sender {
             Map<String, Article> titled = articles.byIds(most.stream().map(CommentStore.ArticlePending::articleId).toList());
             most.forEach(p -> hot.put(titled.containsKey(p.articleId()) && titled.get(p.articleId()).title != null
                     ? titled.get(p.articleId()).title : p.articleId(), p.pending()));
-            long pending = comments.queueCounts().getOrDefault("pending", 0L);
+            long pending = comments.queueCounts(null).getOrDefault("pending", 0L);
             letter = letters.queue(s.locale, new Letters.Queue(pending, comments.oldestPendingSeconds(), List.copyOf(hot.entrySet())),
                     unsubscribe);
         } else {

@@ -12,6 +12,8 @@ import com.hiwar.moderation.rules.Submission;
 import com.hiwar.moderation.rules.Verdict;
 import com.hiwar.moderation.site.SiteConfig;
 import com.hiwar.moderation.wordlist.WordLists;
+import com.hiwar.text.MatchNormalizer;
+import com.hiwar.text.MatchText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,7 +44,8 @@ public class ModerationService implements Screening {
     }
 
     /** The verdict, ready to be recorded against the comment it decided. */
-    record Outcome(Verdict verdict, String searchText, Long modelVersion, double modelScore) implements Screened {
+    record Outcome(Verdict verdict, String searchText, Long modelVersion, double modelScore, Situations.Moment moment)
+            implements Screened {
         public CommentStatus status() {
             return switch (verdict.decision()) {
                 case PUBLISH -> CommentStatus.PUBLISHED;
@@ -57,6 +60,7 @@ public class ModerationService implements Screening {
 
         public void record(long commentId, int version) {
             ModerationDecision.recordAutomatic(commentId, version, verdict, modelVersion, modelScore);
+            moment.record(commentId);
         }
     }
 
@@ -64,11 +68,13 @@ public class ModerationService implements Screening {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome screen(Actor actor, String articleId, boolean articlePremoderated, String body, Long commentId) {
-        Submission submission = Submission.of(body, new DbAuthor(actor, commentId), situations.of(articleId, articlePremoderated));
+        MatchText text = MatchNormalizer.normalize(body);
+        Situations.Moment moment = situations.of(actor, articleId, articlePremoderated, text, commentId);
+        Submission submission = new Submission(body, text, new DbAuthor(actor, commentId), moment);
         Verdict verdict = pipeline.evaluate(submission);
         Audit.actAs("system", commentId == null ? "create" : "edit",
                 verdict.reasons().stream().map(Reason::rule).distinct().reduce((a, b) -> a + "," + b).orElse(null));
-        return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore());
+        return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore(), moment);
     }
 
     /** What the rules may ask about the author, each answered by one query at most, only when asked. */

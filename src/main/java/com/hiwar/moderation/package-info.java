@@ -7,6 +7,6 @@
  * decisions), {@code people} (readers and articles as moderators see them).
  *
  * <p>Owns: moderation_decisions.
- * <p>May use: audit, auth, comment, db, moderation.model, moderation.rules, moderation.site, moderation.surge, moderation.wordlist, text.
+ * <p>May use: audit, auth, comment, db, moderation.campaign, moderation.model, moderation.rules, moderation.site, moderation.surge, moderation.wordlist, text.
  */
 package com.hiwar.moderation;

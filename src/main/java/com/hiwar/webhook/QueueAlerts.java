@@ -40,7 +40,7 @@ class QueueAlerts {
     /** Writes the alert of {@code now}'s window when a threshold is passed; true when one was written. */
     boolean check(Instant now) {
         WebhookConfig.QueueAlert alert = config.queueAlert();
-        long pending = comments.queueCounts().getOrDefault("pending", 0L);
+        long pending = comments.queueCounts(null).getOrDefault("pending", 0L);
         Long oldest = comments.oldestPendingSeconds();
         boolean tooMany = pending >= alert.pending();
         boolean tooOld = oldest != null && oldest >= alert.oldest().toSeconds();

@@ -122,7 +122,7 @@ class ModerationApiTest {
         long first = Api.postId(reader, article, "تمهيد");
         Db.exec("update comments set status = 'pending' where id = ?1", first);
         long userId = ((Number) Db.scalar("select id from users where subject = ?1", subject)).longValue();
-        Actor actor = new Actor(userId, subject, "قارئ", Set.of(), false, false, null);
+        Actor actor = new Actor(userId, subject, "قارئ", Set.of(), false, false, null, Set.of());
         assertEquals(Decision.PENDING, QuarkusTransaction.requiringNew().call(
                 () -> oneApproval.screen(actor, "a", false, "تعليق جديد", null)).verdict().decision());
         Db.exec("update comments set status = 'published' where id = ?1", first);

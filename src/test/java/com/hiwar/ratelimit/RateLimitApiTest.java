@@ -128,22 +128,28 @@ class RateLimitApiTest {
         for (int i = 0; i < 5; i++) {
             Api.post(token, article, Map.of("body", "رسالة " + i)).statusCode(201);
         }
-        // Live events go out after the commit, asynchronously: wait for the fifth.
+        // Live events and the surge autopilot's recordings go out after the commit, asynchronously: wait for the fifth of each.
         long deadline = System.currentTimeMillis() + 2000;
         Map<String, Long> latest = commandCalls();
-        while (latest.getOrDefault("xadd", 0L) - before.getOrDefault("xadd", 0L) < 5 && System.currentTimeMillis() < deadline) {
+        while ((latest.getOrDefault("xadd", 0L) - before.getOrDefault("xadd", 0L) < 5
+                || latest.getOrDefault("zcard", 0L) - before.getOrDefault("zcard", 0L) < 20) && System.currentTimeMillis() < deadline) {
             latest = commandCalls();
         }
         Map<String, Long> after = latest;
         java.util.function.ToLongFunction<String> delta = c -> after.getOrDefault(c, 0L) - before.getOrDefault(c, 0L);
-        // Besides the limiter, only the live event of each published comment goes out, after the
-        // commit: one EVALSHA whose script runs XADD, PEXPIRE, SPUBLISH (the article's channel) and PUBLISH (its id).
+        // Besides the limiter, two scripts per new comment go out after the commit, off the request:
+        // its live event (XADD, PEXPIRE, SPUBLISH to the article's channel, PUBLISH its id), and the
+        // surge autopilot's recording (ZADD, and ZREMRANGEBYSCORE and ZCARD for each of its four
+        // windows, HGET, HSET, PEXPIRE), plus one ZADD marking the article active.
         assertEquals(5, delta.applyAsLong("xadd"), "one live event per published comment");
-        assertEquals(5, delta.applyAsLong("evalsha") - delta.applyAsLong("xadd"), "the limiter: one EVALSHA per request");
+        assertEquals(20, delta.applyAsLong("zcard"), "one surge recording per new comment");
+        assertEquals(5, delta.applyAsLong("evalsha") - delta.applyAsLong("xadd") - delta.applyAsLong("zcard") / 4,
+                "the limiter: one EVALSHA per request");
         assertEquals(0, delta.applyAsLong("eval"), "scripts run by their hash; their text is not sent again");
         // Redis also counts the commands the scripts run inside those calls (TIME, GET, SET, ...); nothing else was sent.
         for (Map.Entry<String, Long> e : after.entrySet()) {
-            if (!Set.of("evalsha", "time", "get", "set", "info", "xadd", "pexpire", "spublish", "publish").contains(e.getKey())) {
+            if (!Set.of("evalsha", "time", "get", "set", "info", "xadd", "pexpire", "spublish", "publish",
+                    "zadd", "zremrangebyscore", "zcard", "hget", "hset").contains(e.getKey())) {
                 assertEquals(before.getOrDefault(e.getKey(), 0L), e.getValue(), "unexpected Redis command " + e.getKey());
             }
         }

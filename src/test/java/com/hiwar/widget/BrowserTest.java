@@ -62,6 +62,11 @@ class BrowserTest {
     }
 
     @Test
+    void theNewsroomTools() throws Exception {
+        suite("newsroom.test.mjs");
+    }
+
+    @Test
     void theDemoTour() throws Exception {
         suite("demo.test.mjs");
     }

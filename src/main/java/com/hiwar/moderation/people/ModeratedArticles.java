@@ -19,10 +19,12 @@ class ModeratedArticles {
      * Fields left null stay as they are; {@code closesAt} in the past closes at once. A title or
      * URL set here is locked: readers' comments no longer change it.
      */
-    public record Update(Boolean open, Boolean premoderation, Instant closesAt, Boolean clearClosesAt, String title, String url) {}
+    /** {@code section}: the article's desk ("" clears it); set here, it is locked like title and URL. */
+    public record Update(Boolean open, Boolean premoderation, Instant closesAt, Boolean clearClosesAt, String title, String url,
+                         String section) {}
 
-    public record View(String id, String title, String url, boolean metadataLocked, boolean open, boolean premoderation,
-                       Instant closesAt, Map<String, Long> counts) {}
+    public record View(String id, String title, String url, String section, boolean metadataLocked, boolean open,
+                       boolean premoderation, Instant closesAt, Map<String, Long> counts) {}
 
     @Inject
     ArticleService articles;
@@ -30,21 +32,36 @@ class ModeratedArticles {
     @Inject
     CommentStore comments;
 
+    /** The article as a moderator of its desk sees it. */
     @Transactional
-    public View view(String articleId) {
+    public View view(String articleId, com.hiwar.auth.Actor moderator) {
         Article a = articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
-        return new View(a.id, a.title, a.url, a.metadataLocked, a.open, a.premoderated, a.closesAt,
+        moderator.requireDesk(a.section);
+        return view(a);
+    }
+
+    private View view(Article a) {
+        String articleId = a.id;
+        return new View(a.id, a.title, a.url, a.section, a.metadataLocked, a.open, a.premoderated, a.closesAt,
                 comments.articleQueueCounts(articleId));
     }
 
+    /** A moderator of the article's desk changes it; a desk moderator may not move it out of their desks. */
     @Transactional
-    public View update(String articleId, Update u, String moderator) {
-        Map<String, Object> changed = articles.configure(articleId, u.open(), u.premoderation(), u.closesAt(),
-                Boolean.TRUE.equals(u.clearClosesAt()), u.title(), u.url());
-        if (changed.isEmpty()) {
-            throw ProblemException.invalid("body", "set at least one of open, premoderation, closesAt, clearClosesAt, title, url");
+    public View update(String articleId, Update u, com.hiwar.auth.Actor moderator) {
+        Article a = articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
+        moderator.requireDesk(a.section);
+        if (u.section() != null && !u.section().isBlank()) {
+            moderator.requireDesk(com.hiwar.article.ArticleService.checkSection(u.section(), "section"));
+        } else if (u.section() != null) {
+            moderator.requireDesk(null);
         }
-        Audit.record(moderator, "article-settings", null, null, articleId, null, changed);
-        return view(articleId);
+        Map<String, Object> changed = articles.configure(articleId, u.open(), u.premoderation(), u.closesAt(),
+                Boolean.TRUE.equals(u.clearClosesAt()), u.title(), u.url(), u.section());
+        if (changed.isEmpty()) {
+            throw ProblemException.invalid("body", "set at least one of open, premoderation, closesAt, clearClosesAt, title, url, section");
+        }
+        Audit.record(moderator.subject(), "article-settings", null, null, articleId, null, changed);
+        return view(articles.find(articleId).orElseThrow());
     }
 }

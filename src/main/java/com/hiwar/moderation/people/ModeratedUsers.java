@@ -48,14 +48,16 @@ class ModeratedUsers {
     @Inject
     AuditLog audit;
 
+    /** A reader as a moderator sees them: a desk moderator sees only their comments and log entries on the desk's articles. */
     @Transactional
-    public Profile profile(long userId) {
+    public Profile profile(long userId, Actor viewer) {
         User u = user(userId);
         CommentStore.AuthorTally tally = comments.tally(userId);
+        java.util.Set<String> desks = viewer.deskScope();
         return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated,
                 u.heldReason == null ? null : new Hold(u.heldReason, u.heldAt, u.heldDetails), u.createdAt,
-                tally.byStatus(), tally.openReports(), queue.items(comments.recentIds(userId, 20)),
-                audit.query(new AuditLog.Filter(null, userId, null, null), null, 50).entries(),
+                tally.byStatus(), tally.openReports(), queue.items(comments.recentIds(userId, 20)).stream().filter(i -> viewer.covers(i.article().section())).toList(),
+                audit.query(new AuditLog.Filter(null, userId, null, null, desks), null, 50).entries(),
                 ModeratorNotes.about(userId, 50));
     }
 
@@ -80,7 +82,7 @@ class ModeratedUsers {
         details.put("rejectedComments", rejected);
         Audit.record(moderator, "ban", null, userId, null, reason, details);
         banChanges.fire(new BanChanged(userId, true, u.bannedUntil, moderator, reason));
-        return profile(userId);
+        return profile(userId, actor);
     }
 
     @Transactional
@@ -91,11 +93,12 @@ class ModeratedUsers {
         u.unban();
         Audit.record(moderator, "unban", null, userId, null, null, Map.of());
         banChanges.fire(new BanChanged(userId, false, null, moderator, null));
-        return profile(userId);
+        return profile(userId, actor);
     }
 
     @Transactional
-    public Profile update(long userId, Settings settings, String moderator) {
+    public Profile update(long userId, Settings settings, Actor actor) {
+        String moderator = actor.subject();
         if (Boolean.TRUE.equals(settings.held())) {
             throw ProblemException.invalid("held", "can only be false: holds come from the reader's record (use premoderated to hold them yourself)");
         }
@@ -114,16 +117,17 @@ class ModeratedUsers {
             details.put("trusted", u.trusted);
         }
         Audit.record(moderator, "user-settings", null, userId, null, null, details);
-        return profile(userId);
+        return profile(userId, actor);
     }
 
     @Transactional
-    public Profile note(long userId, String body, String moderator) {
+    public Profile note(long userId, String body, Actor actor) {
+        String moderator = actor.subject();
         user(userId);
         String text = TextSanitizer.clean(body, "body", 1, 2000);
         ModeratorNotes.add(userId, moderator, text);
         Audit.record(moderator, "note", null, userId, null, null, Map.of());
-        return profile(userId);
+        return profile(userId, actor);
     }
 
     /** Moderators act on readers; only an admin may ban or unban staff. */

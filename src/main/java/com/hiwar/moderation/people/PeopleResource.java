@@ -41,7 +41,7 @@ public class PeopleResource {
     @GET
     @Path("users/{userId}")
     public ModeratedUsers.Profile user(@RestPath long userId) {
-        return users.profile(userId);
+        return users.profile(userId, currentUser.requireActive());
     }
 
     @POST
@@ -62,25 +62,25 @@ public class PeopleResource {
     @Path("users/{userId}")
     @Operation(summary = "Always pre-moderate, and grant or revoke trust")
     public ModeratedUsers.Profile updateUser(@RestPath long userId, @NotNull ModeratedUsers.Settings settings) {
-        return users.update(userId, settings, currentUser.requireActive().subject());
+        return users.update(userId, settings, currentUser.requireActive());
     }
 
     @POST
     @Path("users/{userId}/notes")
     public ModeratedUsers.Profile note(@RestPath long userId, @NotNull NoteRequest note) {
-        return users.note(userId, note.body(), currentUser.requireActive().subject());
+        return users.note(userId, note.body(), currentUser.requireActive());
     }
 
     @GET
     @Path("articles/{articleId}")
     public ModeratedArticles.View article(@RestPath String articleId) {
-        return articles.view(articleId);
+        return articles.view(articleId, currentUser.requireActive());
     }
 
     @PUT
     @Path("articles/{articleId}")
     @Operation(summary = "Open or close commenting, pre-moderation, auto-close date; correct and lock title and URL")
     public ModeratedArticles.View updateArticle(@RestPath String articleId, @NotNull ModeratedArticles.Update update) {
-        return articles.update(articleId, update, currentUser.requireActive().subject());
+        return articles.update(articleId, update, currentUser.requireActive());
     }
 }

@@ -3,6 +3,6 @@
  * article settings.
  *
  * <p>Owns: moderator_notes.
- * <p>May use: article, audit, auth, comment, db, moderation.queue, problem, report, text.
+ * <p>May use: article, audit, auth, comment, db, moderation.campaign, moderation.queue, problem, report, text.
  */
 package com.hiwar.moderation.people;

@@ -21,7 +21,7 @@ public class DashboardResource {
     /** The dashboard's modules, by concern, in the order they are joined into dashboard.js. */
     static final List<String> MODULES = List.of("web/el.js", "dashboard/modules/i18n.js", "dashboard/modules/state.js",
             "dashboard/modules/api.js", "dashboard/modules/signin.js", "dashboard/modules/queue.js",
-            "dashboard/modules/drawer.js", "dashboard/modules/admin.js", "dashboard/modules/keys.js",
+            "dashboard/modules/drawer.js", "dashboard/modules/admin.js", "dashboard/modules/newsroom.js", "dashboard/modules/keys.js",
             "dashboard/modules/main.js");
 
     @GET

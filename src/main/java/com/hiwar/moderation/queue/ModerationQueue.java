@@ -48,8 +48,9 @@ public class ModerationQueue {
     @Inject
     Reports reports;
 
-    /** Filters of a queue page; nulls are "any". */
-    public record Filter(String articleId, Long authorId, String rule, String q, Instant from, Instant to) {}
+    /** Filters of a queue page; nulls are "any". {@code sections}: the desks a moderator is limited to. */
+    public record Filter(String articleId, Long authorId, String rule, String q, Instant from, Instant to,
+                         java.util.Collection<String> sections) {}
 
     @Transactional
     public QueueItem.Page page(String queue, Filter f, String order, String cursor, Integer limit) {
@@ -68,7 +69,7 @@ public class ModerationQueue {
         }
         Cursor after = Cursor.decode(cursor, newest ? 'n' : 'o');
         List<Long> ids = comments.queuePage(queue, new CommentStore.QueueFilter(f.articleId(), f.authorId(), f.rule(), like,
-                f.from(), f.to()), newest, after, size + 1);
+                f.from(), f.to(), f.sections()), newest, after, size + 1);
         Paging.Slice<Long> slice = Paging.slice(ids, size);
         List<QueueItem> items = items(slice.items());
         QueueItem last = items.isEmpty() ? null : items.get(items.size() - 1);
@@ -76,17 +77,18 @@ public class ModerationQueue {
         return new QueueItem.Page(items, next);
     }
 
-    /** Exact sizes of every queue. */
+    /** Exact sizes of every queue, site-wide or (sections not null) for a desk's articles. */
     @Transactional
-    public Map<String, Long> counts() {
-        return comments.queueCounts();
+    public Map<String, Long> counts(java.util.Collection<String> sections) {
+        return comments.queueCounts(sections);
     }
 
     /** Claims up to {@code limit} comments of a queue, oldest first, for {@code moderator} until the lease ends. */
     @Transactional
-    public List<QueueItem> claim(String queue, String articleId, String moderator, Integer limit) {
+    public List<QueueItem> claim(String queue, String articleId, java.util.Collection<String> sections, String moderator,
+                                 Integer limit) {
         int size = Paging.size(limit, 20, MAX_PAGE);
-        List<Long> ids = comments.claim(queue, articleId, moderator, settings.claimLease(), size);
+        List<Long> ids = comments.claim(queue, articleId, sections, moderator, settings.claimLease(), size);
         Audit.record(moderator, "claim", null, null, null, null, Map.of("queue", queue, "comments", ids));
         List<QueueItem> items = items(ids);
         items.sort(Comparator.comparing(QueueItem::createdAt).thenComparingLong(QueueItem::id));
@@ -121,7 +123,8 @@ public class ModerationQueue {
             Article a = articleById.get(r.articleId());
             out.add(new QueueItem(r.id(), r.status(), r.body(), r.createdAt(), r.editedAt(), r.version(), r.featured(),
                     r.openReports(), r.hidden(), r.likeCount(), r.claimedBy(), r.claimExpiresAt(),
-                    new QueueItem.ArticleRef(r.articleId(), a == null ? null : a.title, a == null ? null : a.url), author,
+                    new QueueItem.ArticleRef(r.articleId(), a == null ? null : a.title, a == null ? null : a.url,
+                            a == null ? null : a.section), author,
                     reasons.getOrDefault(id, List.of()),
                     open.getOrDefault(id, List.of()).stream()
                             .map(o -> new QueueItem.ReportRef(o.reason(), o.note(), o.weight(), o.createdAt())).toList(),

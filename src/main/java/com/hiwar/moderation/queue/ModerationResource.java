@@ -61,14 +61,15 @@ public class ModerationResource {
                                 @RestQuery String rule, @RestQuery String q, @RestQuery Instant from, @RestQuery Instant to,
                                 @RestQuery String order, @RestQuery String cursor, @RestQuery Integer limit) {
         CommentStore.queuePredicate(queue);
-        return this.queue.page(queue, new ModerationQueue.Filter(articleId, authorId, rule, q, from, to), order, cursor, limit);
+        return this.queue.page(queue, new ModerationQueue.Filter(articleId, authorId, rule, q, from, to,
+                currentUser.requireActive().deskScope()), order, cursor, limit);
     }
 
     @GET
     @Path("counts")
     @Operation(summary = "Exact size of every queue")
     public Map<String, Long> counts() {
-        return queue.counts();
+        return queue.counts(currentUser.requireActive().deskScope());
     }
 
     @POST
@@ -77,21 +78,22 @@ public class ModerationResource {
     @Operation(summary = "Claim the next batch of a queue under a lease; parallel moderators get disjoint batches")
     public List<QueueItem> claim(@RestPath String queue, @RestQuery String articleId, @RestQuery Integer limit) {
         CommentStore.queuePredicate(queue);
-        return this.queue.claim(queue, articleId, currentUser.requireActive().subject(), limit);
+        Actor moderator = currentUser.requireActive();
+        return this.queue.claim(queue, articleId, moderator.deskScope(), moderator.subject(), limit);
     }
 
     @POST
     @Path("comments/{id}/decision")
     @Operation(summary = "approve, reject (with reason), feature, unfeature or restore, on the version you saw")
     public QueueItem decide(@RestPath long id, @NotNull ModeratorActions.DecisionRequest request) {
-        return actions.decide(id, request, currentUser.requireActive().subject());
+        return actions.decide(id, request, currentUser.requireActive());
     }
 
     @POST
     @Path("decisions")
     @Operation(summary = "Up to 100 decisions, each applied on its own; one result per item")
     public List<ModeratorActions.BulkResult> decideAll(@NotNull Bulk bulk) {
-        return actions.decideAll(bulk.items(), currentUser.requireActive().subject());
+        return actions.decideAll(bulk.items(), currentUser.requireActive());
     }
 
     @GET
@@ -103,7 +105,8 @@ public class ModerationResource {
         if (window < 1 || window > 365) {
             throw ProblemException.invalid("days", "must be 1 to 365");
         }
-        return new Stats(audit.stats(queue.counts(), comments.oldestPendingSeconds()), feedback.agreement(window));
+        return new Stats(audit.stats(queue.counts(currentUser.requireActive().deskScope()), comments.oldestPendingSeconds()),
+                feedback.agreement(window));
     }
 
     /** The queue's figures, and the model's agreement with moderators (its drift). */

@@ -18,7 +18,7 @@ import java.util.List;
  * the database trigger, with the moderator as actor.
  */
 @ApplicationScoped
-class ModeratorActions {
+public class ModeratorActions {
 
     /** In the order the dashboard offers them (keys 1 to 7). */
     public static final List<String> REJECT_REASONS =
@@ -36,8 +36,20 @@ class ModeratorActions {
     @Inject
     CommentStore comments;
 
+    @Inject
+    com.hiwar.article.ArticleService articles;
+
+    /** A moderator's decision, within their desks. */
     @Transactional
-    public QueueItem decide(long id, DecisionRequest request, String moderator) {
+    public QueueItem decide(long id, DecisionRequest request, com.hiwar.auth.Actor moderator) {
+        String article = comments.eventRow(id).map(CommentStore.EventRow::articleId)
+                .orElseThrow(() -> ProblemException.notFound("Comment", id));
+        moderator.requireDesk(articles.sectionOf(article));
+        return decide(id, request, moderator.subject());
+    }
+
+    @Transactional
+    QueueItem decide(long id, DecisionRequest request, String moderator) {
         CommentStore.ModeratorAction action = CommentStore.ModeratorAction.parse(request.action())
                 .orElseThrow(() -> ProblemException.invalid("action", "must be approve, reject, feature, unfeature or restore"));
         if (request.version() == null) {
@@ -53,7 +65,7 @@ class ModeratorActions {
     }
 
     /** Each item in its own transaction: one failing item does not undo the others. */
-    public List<BulkResult> decideAll(List<DecisionRequest> requests, String moderator) {
+    public List<BulkResult> decideAll(List<DecisionRequest> requests, com.hiwar.auth.Actor moderator) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
             throw ProblemException.invalid("items", "send 1 to " + MAX_BULK + " decisions");
         }

@@ -16,7 +16,7 @@ public record QueueItem(long id, String status, String body, Instant createdAt, 
     /** An open report: never who filed it, so moderators judge the comment, not the reporter. */
     public record ReportRef(String reason, String note, int weight, Instant createdAt) {}
 
-    public record ArticleRef(String id, String title, String url) {}
+    public record ArticleRef(String id, String title, String url, String section) {}
 
     public record AuthorRef(long id, String name, String status, boolean trusted, boolean premoderated,
                             long published, long rejected, long reported) {}

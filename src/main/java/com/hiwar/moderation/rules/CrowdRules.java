@@ -45,11 +45,9 @@ public final class CrowdRules {
 
     /** A text that joins a coordinated campaign past its size: held for one decision on the whole group. */
     public static ModerationRule campaign() {
-        return ModerationRule.of("campaign", true, s -> {
-            Long group = s.situation().campaign(s.text().full().text());
-            return group == null ? Verdict.PUBLISH
-                    : Verdict.of(Decision.PENDING, Reason.of("campaign", "group-" + group,
-                            "Near-identical text from many readers: part of campaign " + group));
-        });
+        return ModerationRule.of("campaign", true, s -> s.situation().inHoldingCampaign()
+                ? Verdict.of(Decision.PENDING, Reason.of("campaign", "near-duplicate",
+                        "Near-identical text from many accounts: held for one decision on the whole campaign"))
+                : Verdict.PUBLISH);
     }
 }

@@ -112,8 +112,8 @@ public final class Submission {
         /** The article's surge step now. */
         SurgeStep surgeStep();
 
-        /** The coordinated campaign this text joins and that holds its new members, or null; asked lazily. */
-        Long campaign(String normalizedText);
+        /** Whether this comment joins a coordinated campaign that holds its new members; asked lazily. */
+        boolean inHoldingCampaign();
 
         static Situation calm(boolean articlePremoderated) {
             return new Situation() {
@@ -129,8 +129,8 @@ public final class Submission {
                     return SurgeStep.NORMAL;
                 }
 
-                public Long campaign(String normalizedText) {
-                    return null;
+                public boolean inHoldingCampaign() {
+                    return false;
                 }
             };
         }

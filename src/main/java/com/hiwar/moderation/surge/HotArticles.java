@@ -33,7 +33,7 @@ class HotArticles {
      */
     public record Update(String pin, Map<String, ThresholdOverride> thresholds, String reason) {}
 
-    public record Hot(String articleId, String title, String url, String step, Instant since, String pinned,
+    public record Hot(String articleId, String title, String url, String section, String step, Instant since, String pinned,
                       Surges.Figures figures, String reaches, Map<String, Surges.Thresholds> thresholds, long waitSeconds) {}
 
     @Inject
@@ -42,13 +42,16 @@ class HotArticles {
     @Inject
     ArticleService articles;
 
-    /** Busy, pinned and recently active articles: the most advanced step first, then the most comments. */
-    public List<Hot> list() {
+    /** Busy, pinned and recently active articles of the moderator's desks: the most advanced step first, then the most comments. */
+    public List<Hot> list(com.hiwar.auth.Actor moderator) {
         List<String> ids = surges.recentArticles(MAX_LISTED);
         Map<String, Article> byId = articles.byIds(ids);
         List<Hot> out = new ArrayList<>();
         for (String id : ids) {
-            out.add(hot(id, byId.get(id)));
+            Article a = byId.get(id);
+            if (a != null && moderator.covers(a.section)) {
+                out.add(hot(id, a));
+            }
         }
         out.sort((a, b) -> {
             int steps = SurgeStep.parse(b.step()).orElseThrow().compareTo(SurgeStep.parse(a.step()).orElseThrow());
@@ -57,8 +60,9 @@ class HotArticles {
         return out.size() > MAX_LISTED ? out.subList(0, MAX_LISTED) : out;
     }
 
-    public Hot get(String articleId) {
+    public Hot get(String articleId, com.hiwar.auth.Actor moderator) {
         Article a = articles.peek(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
+        moderator.requireDesk(a.section);
         return hot(articleId, a);
     }
 
@@ -67,7 +71,7 @@ class HotArticles {
         Surges.Setting s = surges.setting(id);
         Map<String, Surges.Thresholds> thresholds = new LinkedHashMap<>();
         surges.thresholds(id).forEach((step, t) -> thresholds.put(step.wire(), t));
-        return new Hot(id, a == null ? null : a.title, a == null ? null : a.url, o.after().wire(),
+        return new Hot(id, a == null ? null : a.title, a == null ? null : a.url, a == null ? null : a.section, o.after().wire(),
                 o.after() == SurgeStep.NORMAL ? null : o.since(), s == null || s.pinned() == null ? null : s.pinned().wire(),
                 o.figures(), o.level().wire(), thresholds, surges.waitSeconds(o.after()));
     }
@@ -75,7 +79,6 @@ class HotArticles {
     /** Stores the moderator's pin and thresholds; the caller applies them once committed ({@link Surges#settingsChanged}). */
     @Transactional
     public void update(String articleId, Update u, String moderator) {
-        articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
         if (u == null || (u.pin() == null && u.thresholds() == null)) {
             throw ProblemException.invalid("body", "set pin, thresholds or both");
         }

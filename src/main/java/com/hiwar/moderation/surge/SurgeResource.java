@@ -44,13 +44,13 @@ public class SurgeResource {
     @GET
     @Operation(summary = "Hot articles: rates per minute, step, since when, pins; busiest first")
     public List<HotArticles.Hot> list() {
-        return hot.list();
+        return hot.list(currentUser.requireActive());
     }
 
     @GET
     @Path("{articleId}")
     public HotArticles.Hot get(@RestPath String articleId) {
-        return hot.get(ArticleService.checkId(articleId));
+        return hot.get(ArticleService.checkId(articleId), currentUser.requireActive());
     }
 
     @PUT
@@ -59,10 +59,10 @@ public class SurgeResource {
     public HotArticles.Hot update(@RestPath String articleId, @NotNull HotArticles.Update update) {
         Actor moderator = currentUser.requireActive();
         writes.limit(moderator, "settings-admin");
-        ArticleService.checkId(articleId);
+        hot.get(ArticleService.checkId(articleId), moderator);
         hot.update(articleId, new HotArticles.Update(update.pin(), update.thresholds(),
                 TextSanitizer.cleanLabel(update.reason(), 500)), moderator.subject());
         surges.settingsChanged(articleId);
-        return hot.get(articleId);
+        return hot.get(articleId, moderator);
     }
 }

@@ -88,6 +88,8 @@ public class Surges {
     /** A moderator's pin and thresholds for one article, as every instance holds them. */
     record Setting(SurgeStep pinned, Map<SurgeStep, Thresholds> thresholds) {}
 
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> marked = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
     private volatile Map<String, SurgeStep> steps = Map.of();
     private volatile Map<String, Setting> settings = Map.of();
     private Announcements announcements;
@@ -150,6 +152,11 @@ public class Surges {
     @Scheduled(every = "${hiwar.moderation.surge.tick:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void tick() {
         reloadSteps();
+        try {
+            redis.execute("ZREMRANGEBYRANK", RECENT, "0", Long.toString(-RECENT_KEPT - 1));
+        } catch (RuntimeException e) {
+            LOG.debugf("Recent articles not trimmed: %s", e.getMessage());
+        }
         Set<String> busy = new LinkedHashSet<>(steps.keySet());
         settings.forEach((article, s) -> {
             if (s.pinned() != null) {
@@ -188,10 +195,9 @@ public class Surges {
     /** Runs the step script for an event and acts on a change of step. */
     Outcome evaluate(String articleId, String kind, String member, boolean held, String newcomer) {
         Outcome o = run(articleId, kind, member, held, newcomer);
-        if (!kind.equals("tick")) {
-            long now = clock.now().toEpochMilli();
-            redis.execute("ZADD", RECENT, Long.toString(now), articleId);
-            redis.execute("ZREMRANGEBYRANK", RECENT, "0", Long.toString(-RECENT_KEPT - 1));
+        // The panel's list of active articles needs no more than one mark per article every few seconds.
+        if (!kind.equals("tick") && marked.asMap().putIfAbsent(articleId, Boolean.TRUE) == null) {
+            redis.execute("ZADD", RECENT, Long.toString(clock.now().toEpochMilli()), articleId);
         }
         if (o.before() != o.after()) {
             Setting s = settings.get(articleId);
