@@ -36,13 +36,13 @@ test('a busy article tells its readers: slower, reviewed first, paused; live, an
 
   assert.equal((await api('PUT', `/moderation/surge/${article}`, mod, { pin: 'slow' })).status, 200);
   await w.locator('p.pace', { hasText: 'التعليقات أبطأ الآن' }).waitFor();
-  await w.locator('textarea').fill('تعليقي الأول في الذروة');
+  await w.locator('form.composer textarea').fill('تعليقي الأول في الذروة');
   await w.locator('form.composer button[type=submit]').click();
   await w.locator('li.c', { hasText: 'تعليقي الأول في الذروة' }).waitFor();
-  await w.locator('textarea').fill('تعليق ثانٍ بسرعة');
+  await w.locator('form.composer textarea').fill('تعليق ثانٍ بسرعة');
   await w.locator('form.composer button[type=submit]').click();
   await w.locator('.composer .msg', { hasText: 'يمكنك التعليق مجددًا بعد' }).waitFor();
-  assert.equal(await w.locator('textarea').inputValue(), 'تعليق ثانٍ بسرعة', 'the text stays');
+  assert.equal(await w.locator('form.composer textarea').inputValue(), 'تعليق ثانٍ بسرعة', 'the text stays');
 
   await api('PUT', `/moderation/surge/${article}`, mod, { pin: 'closed' });
   await w.locator('p.pace', { hasText: 'التعليقات متوقفة مؤقتًا' }).waitFor();
@@ -54,7 +54,8 @@ test('a busy article tells its readers: slower, reviewed first, paused; live, an
   await late.context.close();
 
   await api('PUT', `/moderation/surge/${article}`, mod, { pin: 'normal' });
-  await page.waitForFunction(() => document.querySelector('#hiwar-comments p.pace')?.hidden === true);
+  await w.locator('p.pace').waitFor({ state: 'hidden' });
+  assert.equal(await w.locator('form.composer button[type=submit]').isDisabled(), false);
   await api('PUT', `/moderation/surge/${article}`, mod, { pin: 'none' });
   assert.deepEqual(page.errors.filter((e) => !/status of 429/.test(e)), []);
   await context.close();
@@ -82,7 +83,7 @@ test('the newsroom page: admins set the site mode, everyone sees it; moderators 
     await page.locator(`#hot tr[data-article="${article}"] .badge.step`, { hasText: 'held' }).waitFor();
     assert.equal((await api('POST', `/articles/${article}/comments`, token(), { body: 'أثناء التثبيت' })).body.status, 'pending');
     await page.locator(`#hot tr[data-article="${article}"] button`, { hasText: 'Release' }).click();
-    await page.locator(`#hot tr[data-article="${article}"]`).waitFor();
+    await page.locator(`#hot tr[data-article="${article}"] button`, { hasText: 'Release' }).waitFor({ state: 'detached' });
     assert.equal((await api('GET', `/moderation/surge/${article}`, mod)).body.pinned, null);
     const audit = (await api('GET', `/moderation/audit?articleId=${article}`, mod)).body.entries.map((e) => e.action);
     assert.ok(audit.includes('surge-settings') && audit.includes('surge-release') && audit.includes('surge-step'), String(audit));

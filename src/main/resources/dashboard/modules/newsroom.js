@@ -46,7 +46,7 @@ function showNewsroom() {
       el('div', { class: 'row' }, mode, el('span', { class: 'msg', text: t.modeHelp[site.mode] })),
       el('h3', { text: t.hot }),
       hot.length ? el('table', { id: 'hot' },
-        el('thead', null, el('tr', null, ...[t.article, t.step, t.since, t.perMinute, t.heldShare, t.newcomers, ''].map((h) => el('th', { text: h })))),
+        el('thead', null, el('tr', null, ...[t.article, t.step, t.stepSince, t.perMinute, t.heldShare, t.newcomers, ''].map((h) => el('th', { text: h })))),
         el('tbody', null, ...rows)) : el('p', { class: 'msg', text: t.calmNow }),
       msg];
   });

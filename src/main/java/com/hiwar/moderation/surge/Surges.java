@@ -153,6 +153,7 @@ public class Surges {
     public void tick() {
         reloadSteps();
         try {
+            redis.execute("ZREMRANGEBYSCORE", RECENT, "-inf", "(" + (clock.now().toEpochMilli() - config.window().toMillis()));
             redis.execute("ZREMRANGEBYRANK", RECENT, "0", Long.toString(-RECENT_KEPT - 1));
         } catch (RuntimeException e) {
             LOG.debugf("Recent articles not trimmed: %s", e.getMessage());
@@ -181,8 +182,9 @@ public class Surges {
                 ids.add(article);
             }
         });
-        long from = clock.now().minus(config.window()).toEpochMilli();
-        Response recent = redis.execute("ZRANGE", RECENT, "+inf", Long.toString(from), "BYSCORE", "REV", "LIMIT", "0",
+        long now = clock.now().toEpochMilli();
+        long from = now - config.window().toMillis();
+        Response recent = redis.execute("ZRANGE", RECENT, Long.toString(now), Long.toString(from), "BYSCORE", "REV", "LIMIT", "0",
                 Integer.toString(n));
         recent.forEach(r -> ids.add(r.toString()));
         return new ArrayList<>(ids);

@@ -165,6 +165,18 @@ class SurgeTest {
     }
 
     @Test
+    void theHotArticlesPanelListsArticlesWithRecentComments() throws Exception {
+        String article = article(Map.of());
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<String> listed = List.of();
+        while (!listed.contains(article) && System.nanoTime() < deadline) {
+            listed = Api.as(moderator).get("/api/v1/moderation/surge").then().statusCode(200).extract().jsonPath().getList("articleId");
+            Thread.sleep(50);
+        }
+        assertTrue(listed.contains(article), () -> "not listed: " + article);
+    }
+
+    @Test
     void onlyModeratorsSeeOrSteerTheAutopilotAndBadSettingsAreProblems() {
         String article = article(Map.of());
         Api.as(reader()).get("/api/v1/moderation/surge").then().statusCode(403);
