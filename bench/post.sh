@@ -4,6 +4,9 @@
 # model), the durable insert and the live announcement. wrk on the same 2 cores, 300 readers on
 # 100 articles (bench/post-comment.lua). In the same run the reference: pgbench's single-row
 # insert rate into a table with a bigserial key, a text and a timestamp, same connections.
+# The surge autopilot records every comment but its thresholds are off here: 300 new readers
+# writing 3 comments a second on each of 100 articles is a surge on every one of them by the
+# defaults, and this measures the everyday path (bench/surge.sh measures the autopilot).
 # Usage: bench/post.sh [SECONDS] [CONNECTIONS]   (default 20 s, 32 connections)
 # PROFILE=1 also records JFR during the measured run and prints the hottest frames and the
 # hottest Hiwar frames.
@@ -19,10 +22,13 @@ mint_tokens 300 bench-reader '[]' > "$work/tokens"
 export HIWAR_TOKENS="$work/tokens"
 
 psql -q -U postgres -h localhost -c "drop database if exists $db with (force)" -c "create database $db" >/dev/null
+redis-cli -n 3 flushdb >/dev/null   # a fresh Redis too: no rates or surge steps left from an earlier run
 jfr=()
 [ -n "${PROFILE:-}" ] && jfr=(-XX:FlightRecorderOptions:stackdepth=512 -XX:StartFlightRecording=filename="$work/post.jfr",settings=profile)
 JAVA_OPTS="${JAVA_OPTS-$(cat "$root/deploy/jvm.options")} ${jfr[*]}" start_jar "$port" "$db" "$work/jar.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
   HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
+  HIWAR_MODERATION_SURGE_SLOW_COMMENTS_PER_MINUTE=0 HIWAR_MODERATION_SURGE_SLOW_NEW_COMMENTERS_PER_MINUTE=0 \
+  HIWAR_MODERATION_SURGE_HELD_COMMENTS_PER_MINUTE=0 HIWAR_MODERATION_SURGE_HELD_NEW_COMMENTERS_PER_MINUTE=0 \
   HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
 
 wrk -t2 -c"$connections" -d10s -s "$root/bench/post-comment.lua" "http://localhost:$port" >/dev/null   # warm-up

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { launch, publisherPage, token, newArticle, widget, api, BASE } from './support.mjs';
+import { launch, publisherPage, token, newArticle, widget, api, openDashboard, BASE } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -26,18 +26,7 @@ async function pendingComments(n, extra = '') {
   return { article, marker, ids, opening };
 }
 
-async function dashboard({ groups = ['moderator'], lang } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  if (lang) await context.addInitScript((l) => localStorage.setItem('hiwar-mod-lang', l), lang);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(BASE + '/moderation');
-  await page.locator('#token').fill(token({ groups, name: 'مشرفة الاختبار' }));
-  await page.locator('#use-token').click();
-  await page.locator('#desk').waitFor();
-  return { context, page };
-}
+const dashboard = (options) => openDashboard(browser, options);
 
 async function search(page, marker, queue = 'pending') {
   await page.locator(`#tab-${queue}`).click();

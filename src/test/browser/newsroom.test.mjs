@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { launch, publisherPage, token, newArticle, widget, api, BASE } from './support.mjs';
+import { launch, publisherPage, token, newArticle, widget, api, openDashboard } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,18 +11,7 @@ after(async () => { await browser.close(); });
 
 const moderator = () => token({ groups: ['moderator'], name: 'مشرف غرفة الأخبار' });
 
-async function dashboard({ groups = ['moderator'], lang } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  if (lang) await context.addInitScript((l) => localStorage.setItem('hiwar-mod-lang', l), lang);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(e.message));
-  await page.goto(BASE + '/moderation');
-  await page.locator('#token').fill(token({ groups, name: 'مشرفة الاختبار' }));
-  await page.locator('#use-token').click();
-  await page.locator('#desk').waitFor();
-  return { context, page };
-}
+const dashboard = (options) => openDashboard(browser, { viewport: { width: 1280, height: 900 }, ...options });
 
 test('a busy article tells its readers: slower, reviewed first, paused; live, and when they post too soon', async () => {
   const article = newArticle();

@@ -84,3 +84,17 @@ export async function api(method, path, tok, body) {
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
+
+/** The moderator dashboard, signed in with a token of these groups (in `lang`, when given). */
+export async function openDashboard(browser, { groups = ['moderator'], lang, viewport = { width: 1200, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  if (lang) await context.addInitScript((l) => localStorage.setItem('hiwar-mod-lang', l), lang);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(BASE + '/moderation');
+  await page.locator('#token').fill(token({ groups, name: 'مشرفة الاختبار' }));
+  await page.locator('#use-token').click();
+  await page.locator('#desk').waitFor();
+  return { context, page };
+}

@@ -69,8 +69,10 @@ public class CommentStore {
         }
     }
 
-    /** Filters of a queue page; nulls are "any". {@code like} is a LIKE pattern over the normalized text. */
-    /** {@code sections}: a desk-scoped moderator's sections (null: every article). */
+    /**
+     * Filters of a queue page; nulls are "any". {@code like} is a LIKE pattern over the normalized
+     * text; {@code sections} are a desk-scoped moderator's sections.
+     */
     public record QueueFilter(String articleId, Long authorId, String rule, String like, Instant from, Instant to,
                               Collection<String> sections) {}
 

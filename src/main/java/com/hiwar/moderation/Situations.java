@@ -71,7 +71,7 @@ public class Situations {
 
         /** Keeps the comment's signature, and makes the campaign its group just became. */
         void record(long commentId) {
-            campaigns.record(match(), commentId, actor.userId(), articleId);
+            campaigns.record(match(), commentId, actor.userId(), articleId, self != null);
         }
     }
 

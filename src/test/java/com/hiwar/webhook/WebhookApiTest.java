@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Receiver;
+import io.vertx.core.json.JsonObject;
 import com.hiwar.support.Receiver.Received;
 import com.hiwar.support.Tokens;
 import com.standardwebhooks.Webhook;
@@ -324,6 +325,23 @@ class WebhookApiTest {
             assertEquals("model.promoted", r.json().getString("type"));
             assertEquals(active, r.json().getJsonObject("data").getJsonObject("model").getInteger("version"));
             assertEquals(false, r.json().getJsonObject("data").getJsonObject("model").getBoolean("trained"));
+        }
+    }
+
+    @Test
+    void anArticleTheSurgeAutopilotMovesIsAnnounced() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            register(receiver.url("/surge"), List.of("article.surge"));
+            String article = com.hiwar.support.Api.newArticle();
+            com.hiwar.support.Api.postId(admin, article, "تغطية مباشرة");
+            asAdmin().body(Map.of("pin", "held")).put("/api/v1/moderation/surge/{a}", article).then().statusCode(200);
+            Received r = receiver.await(about(article), 1, Duration.ofSeconds(10)).get(0);
+            assertEquals("article.surge", r.json().getString("type"));
+            JsonObject data = r.json().getJsonObject("data");
+            assertEquals(List.of("normal", "held", "pinned to held"), List.of(data.getString("from"), data.getString("to"),
+                    data.getString("trigger")));
+            asAdmin().body(Map.of("pin", "normal")).put("/api/v1/moderation/surge/{a}", article).then().statusCode(200);
+            receiver.await(x -> x.body().contains("\"to\":\"normal\""), 1, Duration.ofSeconds(10));
         }
     }
 

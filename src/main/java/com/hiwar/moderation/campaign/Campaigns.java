@@ -106,9 +106,11 @@ public class Campaigns {
      * with every member so far. Runs in the comment's transaction; an edit replaces the signature.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Long record(Match m, long commentId, long authorId, String articleId) {
+    public Long record(Match m, long commentId, long authorId, String articleId, boolean edited) {
         if (m.signature() == null) {
-            Jdbc.update("delete from campaign_signatures where comment_id = ?", s -> s.setLong(1, commentId));
+            if (edited) { // an edit too short to compare leaves the index; a new comment was never in it
+                Jdbc.update("delete from campaign_signatures where comment_id = ?", s -> s.setLong(1, commentId));
+            }
             return null;
         }
         Long campaign = m.campaign();

@@ -1,5 +1,7 @@
 package com.hiwar.moderation.people;
 
+import com.hiwar.article.Article;
+import com.hiwar.article.ArticleService;
 import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStatus;
@@ -59,7 +61,7 @@ class CampaignCards {
     CommentStore comments;
 
     @Inject
-    com.hiwar.article.ArticleService articles;
+    ArticleService articles;
 
     /** Campaigns a desk moderator sees lie wholly within their desks; one spanning desks is for those who see all. */
     @Transactional
@@ -87,7 +89,7 @@ class CampaignCards {
         if (moderator.deskScope() == null) {
             return true;
         }
-        Map<String, com.hiwar.article.Article> byId = articles.byIds(s.articles());
+        Map<String, Article> byId = articles.byIds(s.articles());
         return s.articles().stream().allMatch(a -> byId.containsKey(a) && moderator.covers(byId.get(a).section));
     }
 

@@ -3,6 +3,7 @@ package com.hiwar.moderation.people;
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
 import com.hiwar.audit.Audit;
+import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ class ModeratedArticles {
 
     /** The article as a moderator of its desk sees it. */
     @Transactional
-    public View view(String articleId, com.hiwar.auth.Actor moderator) {
+    public View view(String articleId, Actor moderator) {
         Article a = articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
         moderator.requireDesk(a.section);
         return view(a);
@@ -48,11 +49,11 @@ class ModeratedArticles {
 
     /** A moderator of the article's desk changes it; a desk moderator may not move it out of their desks. */
     @Transactional
-    public View update(String articleId, Update u, com.hiwar.auth.Actor moderator) {
+    public View update(String articleId, Update u, Actor moderator) {
         Article a = articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
         moderator.requireDesk(a.section);
         if (u.section() != null && !u.section().isBlank()) {
-            moderator.requireDesk(com.hiwar.article.ArticleService.checkSection(u.section(), "section"));
+            moderator.requireDesk(ArticleService.checkSection(u.section(), "section"));
         } else if (u.section() != null) {
             moderator.requireDesk(null);
         }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Moderators' view of a reader, and what they can do to one: ban, pre-moderate, trust, notes. */
 @ApplicationScoped
@@ -53,7 +54,7 @@ class ModeratedUsers {
     public Profile profile(long userId, Actor viewer) {
         User u = user(userId);
         CommentStore.AuthorTally tally = comments.tally(userId);
-        java.util.Set<String> desks = viewer.deskScope();
+        Set<String> desks = viewer.deskScope();
         return new Profile(u.id, u.subject, u.displayName, u.status, u.bannedUntil, u.trusted, u.premoderated,
                 u.heldReason == null ? null : new Hold(u.heldReason, u.heldAt, u.heldDetails), u.createdAt,
                 tally.byStatus(), tally.openReports(), queue.items(comments.recentIds(userId, 20)).stream().filter(i -> viewer.covers(i.article().section())).toList(),

@@ -1,5 +1,7 @@
 package com.hiwar.moderation.queue;
 
+import com.hiwar.article.ArticleService;
+import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStore;
 import com.hiwar.moderation.ModerationDecision;
 import com.hiwar.problem.Problem;
@@ -37,11 +39,11 @@ public class ModeratorActions {
     CommentStore comments;
 
     @Inject
-    com.hiwar.article.ArticleService articles;
+    ArticleService articles;
 
     /** A moderator's decision, within their desks. */
     @Transactional
-    public QueueItem decide(long id, DecisionRequest request, com.hiwar.auth.Actor moderator) {
+    public QueueItem decide(long id, DecisionRequest request, Actor moderator) {
         String article = comments.eventRow(id).map(CommentStore.EventRow::articleId)
                 .orElseThrow(() -> ProblemException.notFound("Comment", id));
         moderator.requireDesk(articles.sectionOf(article));
@@ -65,7 +67,7 @@ public class ModeratorActions {
     }
 
     /** Each item in its own transaction: one failing item does not undo the others. */
-    public List<BulkResult> decideAll(List<DecisionRequest> requests, com.hiwar.auth.Actor moderator) {
+    public List<BulkResult> decideAll(List<DecisionRequest> requests, Actor moderator) {
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BULK) {
             throw ProblemException.invalid("items", "send 1 to " + MAX_BULK + " decisions");
         }

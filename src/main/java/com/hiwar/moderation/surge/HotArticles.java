@@ -3,6 +3,7 @@ package com.hiwar.moderation.surge;
 import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
 import com.hiwar.audit.Audit;
+import com.hiwar.auth.Actor;
 import com.hiwar.moderation.rules.SurgeStep;
 import com.hiwar.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +44,7 @@ class HotArticles {
     ArticleService articles;
 
     /** Busy, pinned and recently active articles of the moderator's desks: the most advanced step first, then the most comments. */
-    public List<Hot> list(com.hiwar.auth.Actor moderator) {
+    public List<Hot> list(Actor moderator) {
         List<String> ids = surges.recentArticles(MAX_LISTED);
         Map<String, Article> byId = articles.byIds(ids);
         List<Hot> out = new ArrayList<>();
@@ -60,7 +61,7 @@ class HotArticles {
         return out.size() > MAX_LISTED ? out.subList(0, MAX_LISTED) : out;
     }
 
-    public Hot get(String articleId, com.hiwar.auth.Actor moderator) {
+    public Hot get(String articleId, Actor moderator) {
         Article a = articles.peek(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
         moderator.requireDesk(a.section);
         return hot(articleId, a);

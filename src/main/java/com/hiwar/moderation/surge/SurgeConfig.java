@@ -27,6 +27,14 @@ public interface SurgeConfig {
     @WithDefault("5s")
     Duration tick();
 
+    /**
+     * How often each instance sends the comments and reports it gathered, one script call per
+     * busy article: a step engages at most this much later, and a hot article costs one Redis
+     * call per flush instead of one per comment.
+     */
+    @WithDefault("250ms")
+    Duration flush();
+
     /** Comments in the window before the held share counts (two of three held is no trend). */
     @WithDefault("10")
     int minCommentsForShare();

@@ -11,6 +11,7 @@ import com.hiwar.redis.RedisScript;
 import com.hiwar.report.CommentReported;
 import com.hiwar.signal.Announcements;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -49,6 +51,8 @@ public class Surges {
     static final String RECENT = "hiwar:surge:recent";
     static final int RECENT_KEPT = 200;
     static final String SLOW_ACTION = "comment-slow";
+    /** Longer than a step change takes to be audited and indexed by the call that made it. */
+    static final Duration SETTLED = Duration.ofSeconds(3);
     private static final RedisScript STEP = RedisScript.load("surge/step.lua");
     private static final Logger LOG = Logger.getLogger(Surges.class);
 
@@ -90,12 +94,17 @@ public class Surges {
 
     private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> marked = com.github.benmanes.caffeine.cache.Caffeine
             .newBuilder().expireAfterWrite(Duration.ofSeconds(5)).maximumSize(10_000).build();
+    private final com.github.benmanes.caffeine.cache.Cache<Long, Instant> firstSeen = com.github.benmanes.caffeine.cache.Caffeine
+            .newBuilder().maximumSize(200_000).build();
     private volatile Map<String, SurgeStep> steps = Map.of();
     private volatile Map<String, Setting> settings = Map.of();
     private Announcements announcements;
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    ReactiveRedisDataSource reactive;
 
     @Inject
     SurgeConfig config;
@@ -115,7 +124,11 @@ public class Surges {
     @Inject
     ManagedExecutor executor;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     void start(@Observes StartupEvent event) {
+        vertx.setPeriodic(config.flush().toMillis(), id -> flush());
         reloadSettings();
         announcements = new Announcements(redis, CHANNEL, "surge");
         announcements.listen(this::reload);
@@ -136,21 +149,86 @@ public class Surges {
     void onComment(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged e) {
         if (config.enabled() && e.change() == CommentChanged.Change.CREATED) {
             boolean held = e.status() != CommentStatus.PUBLISHED;
-            executor.runAsync(() -> guarded(e.articleId(), () -> evaluate(e.articleId(), "comment", Long.toString(e.id()),
-                    held, newCommenter(e.authorId()))));
+            String member = Long.toString(e.id());
+            Long author = e.authorId();
+            Instant seen = author == null ? Instant.EPOCH : firstSeen.getIfPresent(author);
+            if (seen != null) {
+                gather(e.articleId(), new Gathered("c", member, held, newcomer(author, seen)));
+            } else { // first comment of this author here: who they are takes a query, off the request thread
+                executor.execute(() -> gather(e.articleId(), new Gathered("c", member, held, newcomer(author, firstSeen(author)))));
+            }
         }
     }
 
     void onReport(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentReported e) {
         if (config.enabled()) {
-            executor.runAsync(() -> guarded(e.articleId(),
-                    () -> evaluate(e.articleId(), "report", UUID.randomUUID().toString(), false, "")));
+            gather(e.articleId(), new Gathered("r", e.commentId() + ":" + UUID.randomUUID(), false, ""));
         }
+    }
+
+    /** A comment ("c") or report ("r") waiting for the next flush; {@code member} names it, so it counts once. */
+    record Gathered(String type, String member, boolean held, String newcomer) {}
+
+    private final Map<String, java.util.Queue<Gathered>> gathered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps the event for the article's next flush: one script call per busy article per flush, however many comments. */
+    private void gather(String articleId, Gathered event) {
+        gathered.computeIfAbsent(articleId, a -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(event);
+    }
+
+    /** Sends what each article gathered since the last flush. */
+    void flush() {
+        for (Map.Entry<String, java.util.Queue<Gathered>> entry : gathered.entrySet()) {
+            List<Gathered> events = new ArrayList<>();
+            for (Gathered e; (e = entry.getValue().poll()) != null; ) {
+                events.add(e);
+            }
+            if (events.isEmpty()) {
+                gathered.remove(entry.getKey(), entry.getValue()); // quiet: dropped until its next event
+            } else {
+                record(entry.getKey(), "record", events);
+            }
+        }
+    }
+
+    /**
+     * Records gathered events without holding any thread: the script's answer arrives on the Redis
+     * client's event loop, and only a change of step (rare) moves to a worker to be audited and
+     * announced. The member names the event, so the one retry after a failure cannot count it twice.
+     */
+    private CompletableFuture<Void> record(String articleId, String kind, List<Gathered> events) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        STEP.run(reactive, args(articleId, kind, events)).onFailure().retry().atMost(1)
+                .subscribe().with(r -> {
+                    Outcome o = outcome(r);
+                    if (o.before() != o.after() || o.after() != step(articleId)) {
+                        executor.execute(() -> {
+                            guarded(articleId, () -> act(articleId, o));
+                            done.complete(null);
+                        });
+                    } else {
+                        done.complete(null);
+                    }
+                }, e -> {
+                    LOG.warnf("Surge recording on article %s failed: %s", articleId, e.toString());
+                    done.complete(null);
+                });
+        if (kind.equals("record") && marked.asMap().putIfAbsent(articleId, Boolean.TRUE) == null) {
+            // The panel's list of active articles needs no more than one mark per article every few seconds.
+            reactive.execute("ZADD", RECENT, Long.toString(clock.now().toEpochMilli()), articleId).subscribe()
+                    .with(ok -> { }, e -> LOG.debugf("Article %s not marked active: %s", articleId, e.toString()));
+        }
+        return done;
     }
 
     /** Steps busy articles down after calm periods, re-applies pins, and picks up steps announced while Redis was away. */
     @Scheduled(every = "${hiwar.moderation.surge.tick:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void tick() {
+    void tick() {
+        tickNow();
+    }
+
+    /** One tick; done when every busy article was evaluated and any change of step audited and announced. */
+    public CompletableFuture<Void> tickNow() {
         reloadSteps();
         try {
             redis.execute("ZREMRANGEBYSCORE", RECENT, "-inf", "(" + (clock.now().toEpochMilli() - config.window().toMillis()));
@@ -164,14 +242,17 @@ public class Surges {
                 busy.add(article);
             }
         });
+        // All at once and without holding this thread: a slow Redis must not stretch one tick over minutes.
+        List<CompletableFuture<Void>> all = new ArrayList<>();
         for (String article : busy) {
-            guarded(article, () -> evaluate(article, "tick", "", false, ""));
+            all.add(record(article, "tick", List.of()));
         }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     /** The figures and step of an article now, without recording anything or changing its step. */
     public Outcome peek(String articleId) {
-        return run(articleId, "peek", "", false, "");
+        return run(articleId, "peek");
     }
 
     /** Articles with comments in the recent past, the busiest first, and every article that is not normal or is pinned. */
@@ -194,13 +275,15 @@ public class Surges {
         return settings.get(articleId);
     }
 
-    /** Runs the step script for an event and acts on a change of step. */
-    Outcome evaluate(String articleId, String kind, String member, boolean held, String newcomer) {
-        Outcome o = run(articleId, kind, member, held, newcomer);
-        // The panel's list of active articles needs no more than one mark per article every few seconds.
-        if (!kind.equals("tick") && marked.asMap().putIfAbsent(articleId, Boolean.TRUE) == null) {
-            redis.execute("ZADD", RECENT, Long.toString(clock.now().toEpochMilli()), articleId);
-        }
+    /** Runs the step script (a tick: no event) and acts on a change of step. */
+    Outcome evaluate(String articleId, String kind) {
+        Outcome o = run(articleId, kind);
+        act(articleId, o);
+        return o;
+    }
+
+    /** Audits and announces a change of step, or repairs the index after a change whose own call lost its answer. */
+    private void act(String articleId, Outcome o) {
         if (o.before() != o.after()) {
             Setting s = settings.get(articleId);
             String trigger;
@@ -209,21 +292,36 @@ public class Surges {
             } else if (o.after().compareTo(o.before()) > 0) {
                 trigger = thresholds(articleId).get(o.after()).reached(o.figures(), config.minCommentsForShare());
             } else {
-                trigger = "calm for " + config.calm().toMinutes() + " min";
+                long calm = config.calm().toSeconds();
+                trigger = "calm for " + (calm % 60 == 0 ? calm / 60 + " min" : calm + " s");
             }
             changed(articleId, o, trigger);
+        } else if (o.after() != step(articleId) && clock.now().isAfter(o.since().plus(SETTLED)) && o.after() != indexed(articleId)) {
+            // The call that changed the step lost its answer (a timeout) and never told anyone: the
+            // index and the log catch up now. A change younger than SETTLED is left to its own call.
+            changed(articleId, new Outcome(indexed(articleId), o.after(), o.figures(), o.since(), o.level()),
+                    "recorded by a call whose answer was lost");
         }
-        return o;
     }
 
-    private Outcome run(String articleId, String kind, String member, boolean held, String newcomer) {
+    /** The step the shared index holds for the article (what every instance loads). */
+    private SurgeStep indexed(String articleId) {
+        Response r = redis.execute("HGET", STEPS, articleId);
+        return r == null ? SurgeStep.NORMAL : SurgeStep.of(r.toInteger());
+    }
+
+    private Outcome run(String articleId, String kind) {
+        return outcome(STEP.run(redis, args(articleId, kind, List.of())));
+    }
+
+    private String[] args(String articleId, String kind, List<Gathered> events) {
         Setting s = settings.get(articleId);
         Map<SurgeStep, Thresholds> t = thresholds(articleId);
         long window = config.window().toMillis();
         List<String> args = new ArrayList<>(List.of("5", key(articleId, "state"), key(articleId, "c"), key(articleId, "h"),
                 key(articleId, "r"), key(articleId, "n"),
-                Long.toString(clock.now().toEpochMilli()), kind, member, held ? "1" : "0", newcomer,
-                Long.toString(window), Long.toString(config.calm().toMillis()), Integer.toString(config.minCommentsForShare()),
+                Long.toString(clock.now().toEpochMilli()), kind, Long.toString(window), Long.toString(config.calm().toMillis()),
+                Integer.toString(config.minCommentsForShare()),
                 Integer.toString(s == null || s.pinned() == null ? -1 : s.pinned().ordinal()),
                 Long.toString(2 * Math.max(window, config.calm().toMillis()))));
         for (SurgeStep step : List.of(SurgeStep.SLOW, SurgeStep.HELD, SurgeStep.CLOSED)) {
@@ -233,7 +331,14 @@ public class Surges {
             args.add(Long.toString(Math.round(th.heldShare() * 1000)));
             args.add(Integer.toString(th.newCommentersPerMinute()));
         }
-        Response r = STEP.run(redis, args.toArray(String[]::new));
+        for (Gathered e : events) {
+            args.addAll(List.of(e.type(), e.member(), e.held() ? "1" : "0", e.newcomer()));
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private Outcome outcome(Response r) {
+        long window = config.window().toMillis();
         double perMinute = 60_000.0 / window;
         long comments = r.get(2).toLong();
         Figures f = new Figures(comments * perMinute, r.get(4).toLong() * perMinute,
@@ -323,7 +428,7 @@ public class Surges {
     void settingsChanged(String articleId) {
         reloadSettings();
         announcements.announce("settings " + articleId);
-        evaluate(articleId, "tick", "", false, "");
+        evaluate(articleId, "tick");
     }
 
     private Map<SurgeStep, Thresholds> overrides(SurgeSetting s) {
@@ -347,22 +452,38 @@ public class Surges {
         return n == null ? fallback : n.intValue();
     }
 
-    /** A reader's id when their account was first seen within the configured age, else "" (staff are never new). */
-    private String newCommenter(Long authorId) {
-        if (authorId == null) {
-            return "";
-        }
-        Instant since = clock.now().minus(config.newCommenterAge());
-        User u = QuarkusTransaction.requiringNew().call(() -> User.byIds(List.of(authorId)).get(authorId));
-        return u != null && !u.isStaff() && u.createdAt != null && u.createdAt.isAfter(since) ? authorId.toString() : "";
+    /** A reader's id when their account was first seen within the configured age, else "". */
+    private String newcomer(Long authorId, Instant firstSeen) {
+        return authorId != null && firstSeen.isAfter(clock.now().minus(config.newCommenterAge())) ? authorId.toString() : "";
     }
 
-    /** A Redis or database failure costs this evaluation, never the comment that caused it. */
+    /** When the author was first seen (staff: never new), read once per author and kept: it never changes. */
+    private Instant firstSeen(Long authorId) {
+        if (authorId == null) {
+            return Instant.EPOCH;
+        }
+        return firstSeen.get(authorId, id -> {
+            User u = QuarkusTransaction.requiringNew().call(() -> User.byIds(List.of(id)).get(id));
+            return u == null || u.isStaff() || u.createdAt == null ? Instant.EPOCH : u.createdAt;
+        });
+    }
+
+    /**
+     * A Redis or database failure costs this evaluation, never the comment that caused it. A
+     * recording is safe to repeat (its member is the comment's id), so it is tried twice: a burst
+     * is when a command most often outlives the client's short timeout.
+     */
     private static void guarded(String articleId, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            LOG.warnf("Surge evaluation of article %s failed: %s", articleId, e.toString());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    LOG.warnf("Surge evaluation of article %s failed: %s", articleId, e.toString());
+                    return;
+                }
+            }
         }
     }
 

@@ -71,7 +71,7 @@ class SurgeTest {
 
     private void calm() {
         clock.advance(Duration.ofMinutes(11));
-        surges.tick();
+        surges.tickNow().join();
     }
 
     @Test
