@@ -5,8 +5,9 @@
 # 100 articles (bench/post-comment.lua). In the same run the reference: pgbench's single-row
 # insert rate into a table with a bigserial key, a text and a timestamp, same connections.
 # The surge autopilot records every comment but its thresholds are off here: 300 new readers
-# writing 3 comments a second on each of 100 articles is a surge on every one of them by the
-# defaults, and this measures the everyday path (bench/surge.sh measures the autopilot).
+# writing 3 comments a second on each of 100 articles, every comment held (its number reads as a
+# phone number), is a surge on every one of them by the defaults, and this measures the everyday
+# path (bench/surge.sh measures the autopilot).
 # Usage: bench/post.sh [SECONDS] [CONNECTIONS]   (default 20 s, 32 connections)
 # PROFILE=1 also records JFR during the measured run and prints the hottest frames and the
 # hottest Hiwar frames.
@@ -28,7 +29,9 @@ jfr=()
 JAVA_OPTS="${JAVA_OPTS-$(cat "$root/deploy/jvm.options")} ${jfr[*]}" start_jar "$port" "$db" "$work/jar.log" QUARKUS_REDIS_HOSTS=redis://localhost:6379/3 \
   HIWAR_MODERATION_NEW_COMMENTER_PENDING=0 \
   HIWAR_MODERATION_SURGE_SLOW_COMMENTS_PER_MINUTE=0 HIWAR_MODERATION_SURGE_SLOW_NEW_COMMENTERS_PER_MINUTE=0 \
+  HIWAR_MODERATION_SURGE_SLOW_HELD_SHARE=0 HIWAR_MODERATION_SURGE_SLOW_REPORTS_PER_MINUTE=0 \
   HIWAR_MODERATION_SURGE_HELD_COMMENTS_PER_MINUTE=0 HIWAR_MODERATION_SURGE_HELD_NEW_COMMENTERS_PER_MINUTE=0 \
+  HIWAR_MODERATION_SURGE_HELD_HELD_SHARE=0 HIWAR_MODERATION_SURGE_HELD_REPORTS_PER_MINUTE=0 \
   HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
 
 wrk -t2 -c"$connections" -d10s -s "$root/bench/post-comment.lua" "http://localhost:$port" >/dev/null   # warm-up

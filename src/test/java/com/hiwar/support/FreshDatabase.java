@@ -49,7 +49,10 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts", "redis://localhost:6379/" + redisDb,
                 "mp.jwt.verify.publickey.location", Path.of("src/test/resources/keys/jwks.json").toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", Tokens.ISSUER,
-                "mp.jwt.verify.audiences", Tokens.AUDIENCE));
+                "mp.jwt.verify.audiences", Tokens.AUDIENCE,
+                // Fault and scale-out tests post bursts on one article, which the surge autopilot
+                // would slow and hold; they test failover, so it is off (bench/surge.sh tests it).
+                "hiwar.moderation.surge.enabled", "false"));
     }
 
     @Override

@@ -53,6 +53,8 @@ public class Surges {
     static final String SLOW_ACTION = "comment-slow";
     /** Longer than a step change takes to be audited and indexed by the call that made it. */
     static final Duration SETTLED = Duration.ofSeconds(3);
+    /** Recording calls one flush keeps in flight at most. */
+    static final int FLUSH_CONCURRENCY = 4;
     private static final RedisScript STEP = RedisScript.load("surge/step.lua");
     private static final Logger LOG = Logger.getLogger(Surges.class);
 
@@ -173,21 +175,36 @@ public class Surges {
 
     /** Keeps the event for the article's next flush: one script call per busy article per flush, however many comments. */
     private void gather(String articleId, Gathered event) {
-        gathered.computeIfAbsent(articleId, a -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(event);
+        // Added under the map's lock for the article, so a flush dropping its empty queue cannot orphan the event.
+        gathered.compute(articleId, (a, queue) -> {
+            java.util.Queue<Gathered> q = queue != null ? queue : new java.util.concurrent.ConcurrentLinkedQueue<>();
+            q.add(event);
+            return q;
+        });
     }
 
-    /** Sends what each article gathered since the last flush. */
+    /**
+     * Sends what each article gathered since the last flush, a few calls at a time: the rate
+     * limiter shares the Redis connection pool, and must not queue behind a flush.
+     */
     void flush() {
+        List<Map.Entry<String, List<Gathered>>> batches = new ArrayList<>();
         for (Map.Entry<String, java.util.Queue<Gathered>> entry : gathered.entrySet()) {
             List<Gathered> events = new ArrayList<>();
             for (Gathered e; (e = entry.getValue().poll()) != null; ) {
                 events.add(e);
             }
             if (events.isEmpty()) {
-                gathered.remove(entry.getKey(), entry.getValue()); // quiet: dropped until its next event
+                gathered.computeIfPresent(entry.getKey(), (a, q) -> q.isEmpty() ? null : q); // quiet until its next event
             } else {
-                record(entry.getKey(), "record", events);
+                batches.add(Map.entry(entry.getKey(), events));
             }
+        }
+        if (!batches.isEmpty()) {
+            io.smallrye.mutiny.Multi.createFrom().iterable(batches)
+                    .onItem().transformToUni(b -> io.smallrye.mutiny.Uni.createFrom().completionStage(() -> record(b.getKey(), "record", b.getValue())))
+                    .merge(FLUSH_CONCURRENCY)
+                    .subscribe().with(done -> { }, e -> LOG.warnf("Surge flush failed: %s", e.toString()));
         }
     }
 
