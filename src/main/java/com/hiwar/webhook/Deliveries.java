@@ -84,6 +84,11 @@ public class Deliveries {
 
     void start(@Observes StartupEvent event) {
         int timeout = (int) config.timeout().toMillis();
+        // A lease that ends while its attempt may still run lets a second instance send the same event at the same time.
+        if (config.lease().toMillis() < timeout + 1000) {
+            throw new IllegalStateException("hiwar.webhooks.lease (" + config.lease() + ") must exceed hiwar.webhooks.timeout ("
+                    + config.timeout() + ") by at least 1 s: an attempt lasts up to the timeout and half a second more");
+        }
         http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setForceSni(true)
                 .setVerifyHost(true).setMaxPoolSize(Math.max(4, config.batchSize())).setKeepAlive(false));
         if (config.deliver()) { // a timer, not the scheduler, which runs nothing more often than once a second

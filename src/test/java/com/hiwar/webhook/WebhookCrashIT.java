@@ -33,6 +33,7 @@ class WebhookCrashIT {
         Map<String, String> settings = FreshDatabase.settings(DATABASE, 4);
         settings.put("hiwar.webhooks.allowed-hosts", "127.0.0.1");
         settings.put("hiwar.webhooks.lease", "3s");
+        settings.put("hiwar.webhooks.timeout", "2s");
         settings.put("hiwar.webhooks.poll-interval", "200ms");
         settings.put("hiwar.webhooks.retry-base", "200ms");
         settings.put("hiwar.moderation.new-commenter-pending", "0");
@@ -76,8 +77,11 @@ class WebhookCrashIT {
                             .get("/api/v1/admin/webhooks/{id}/deliveries", endpoint).then().statusCode(200).extract().jsonPath();
                 } while (!"delivered".equals(delivery.getString("items[0].status")) && System.currentTimeMillis() < deadline);
                 assertEquals("delivered", delivery.getString("items[0].status"));
-                assertEquals(2, delivery.getInt("items[0].attempts"), "the killed instance's attempt counts");
-                assertEquals(1, delivery.getList("items[0].attemptLog").size(), "only the surviving attempt could record its answer");
+                // An attempt that failed on its own (a cold client on a loaded machine) is logged and retried; the killed one counts unlogged.
+                List<Map<String, Object>> log = delivery.getList("items[0].attemptLog");
+                assertEquals(log.size() + 1, delivery.getInt("items[0].attempts"), "the killed instance's attempt counts: " + delivery.prettify());
+                assertEquals(200, log.get(log.size() - 1).get("statusCode"), "the surviving attempt recorded its answer: " + delivery.prettify());
+                assertEquals(1, log.stream().filter(t -> Integer.valueOf(200).equals(t.get("statusCode"))).count(), "delivered once: " + delivery.prettify());
             } finally {
                 release.countDown();
             }
