@@ -197,8 +197,11 @@ test('the reader drawer: trust, pre-moderate, notes and ban', async () => {
   await drawer.locator('textarea').fill('ملاحظة من الاختبار');
   await drawer.locator('button', { hasText: 'أضف ملاحظة' }).click();
   await drawer.locator('li', { hasText: 'ملاحظة من الاختبار' }).waitFor();
+  // The note already left "saved" in the drawer: wait for the trust change's own answer.
+  const trusted = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/moderation/users/'));
   await drawer.locator('label', { hasText: 'قارئ موثوق' }).locator('input').check();
-  await drawer.locator('.msg', { hasText: 'حُفظ.' }).waitFor();
+  assert.equal((await trusted).status(), 200);
+  await drawer.locator('label', { hasText: 'قارئ موثوق' }).locator('input:checked').waitFor();
   await drawer.locator('button.danger', { hasText: 'حظر' }).click();
   await drawer.locator('button', { hasText: 'رفع الحظر' }).waitFor();
   const authorId = (await api('GET', `/moderation/queues/all?q=${marker}`, token({ groups: ['moderator'] }))).body.items

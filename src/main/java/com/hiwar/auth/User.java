@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
 /** A reader as the publisher's login knows them; {@code subject} is the token's {@code sub}. */
 @Entity
 @Table(name = "users")
+// Only the columns a change touched are written: a reader's own request and a moderator's ban, each
+// from its own snapshot of the row, must not write back each other's columns.
+@org.hibernate.annotations.DynamicUpdate
 public class User extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
@@ -172,6 +175,11 @@ public class User extends PanacheEntityBase {
                     s -> s.setArray(1, Jdbc.ids(s, ids)), r -> names.put(r.getLong(1), r.getString(2)));
         }
         return names;
+    }
+
+    /** The row locked until the transaction ends: moderators' changes to one account apply one after another. */
+    public static Optional<User> byIdForUpdate(long id) {
+        return findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
     public static Optional<User> byId(long id) {

@@ -65,7 +65,7 @@ class ModeratedUsers {
     /** Takes effect on the user's next request: every write checks the ban. */
     @Transactional
     public Profile ban(long userId, Ban ban, Actor actor) {
-        User u = user(userId);
+        User u = locked(userId);
         mayActOnAccount(u, actor);
         if (u.isAdmin() && User.otherActiveAdmins(u.id) == 0) {
             throw new ProblemException(409, "last-admin", "Last admin",
@@ -88,7 +88,7 @@ class ModeratedUsers {
 
     @Transactional
     public Profile unban(long userId, Actor actor) {
-        User u = user(userId);
+        User u = locked(userId);
         mayActOnAccount(u, actor);
         String moderator = actor.subject();
         u.unban();
@@ -103,7 +103,7 @@ class ModeratedUsers {
         if (Boolean.TRUE.equals(settings.held())) {
             throw ProblemException.invalid("held", "can only be false: holds come from the reader's record (use premoderated to hold them yourself)");
         }
-        User u = user(userId);
+        User u = locked(userId);
         u.configure(settings.premoderated(), settings.trusted());
         Map<String, Object> details = new HashMap<>();
         String released = Boolean.FALSE.equals(settings.held()) ? u.releaseHold() : null;
@@ -137,6 +137,10 @@ class ModeratedUsers {
             throw ProblemException.forbidden("staff-admin-only", "Admins only",
                     "Only an admin may ban or unban a moderator or an admin");
         }
+    }
+
+    private static User locked(long id) {
+        return User.byIdForUpdate(id).orElseThrow(() -> ProblemException.notFound("User", id));
     }
 
     private static User user(long id) {

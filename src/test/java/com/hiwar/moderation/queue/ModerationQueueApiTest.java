@@ -225,6 +225,38 @@ class ModerationQueueApiTest {
     }
 
     @Test
+    void aBanAndATrustChangeMadeAtOnceBothStick() throws Exception {
+        // Each change reads the account and writes it back: without a row lock and column-wise
+        // updates, the later write restored the column the earlier one had changed.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String subject = Tokens.newSubject();
+                Api.postId(Tokens.reader(subject), Api.newArticle(), "حساب يتغير من جهتين");
+                long userId = ((Number) Db.scalar("select id from users where subject = ?1", subject)).longValue();
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Integer> trust = pool.submit(() -> {
+                    start.await();
+                    return as(Tokens.moderator(Tokens.newSubject())).body(Map.of("trusted", true)).put(M + "/users/{u}", userId)
+                            .then().extract().statusCode();
+                });
+                Future<Integer> ban = pool.submit(() -> {
+                    start.await();
+                    return as(Tokens.moderator(Tokens.newSubject())).body(Map.of("reason", "abuse")).post(M + "/users/{u}/ban", userId)
+                            .then().extract().statusCode();
+                });
+                start.countDown();
+                assertEquals(200, trust.get());
+                assertEquals(200, ban.get());
+                assertEquals("banned", Db.scalar("select status from users where id = ?1", userId), "round " + round);
+                assertEquals(true, Db.scalar("select trusted from users where id = ?1", userId), "round " + round);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void aBanBitesOnTheNextRequestAndCanRejectEverything() {
         String mod = Tokens.moderator(Tokens.newSubject());
         String subject = Tokens.newSubject();
