@@ -89,7 +89,7 @@ public interface ModerationConfig {
         double rejectAt();
 
         /** At or above this score a comment waits for a moderator. */
-        @WithDefault("0.50")
+        @WithDefault("0.48")
         double holdAt();
     }
 }

@@ -20,7 +20,7 @@ public final class Features {
     /** What the features are; stored in each model so a model is always read with its own spec. */
     public record Spec(int bits, int minGram, int maxGram) {
 
-        public static final Spec DEFAULT = new Spec(17, 3, 5);
+        public static final Spec DEFAULT = new Spec(17, 2, 4);
 
         public Spec {
             if (bits < 10 || bits > 24 || minGram < 1 || maxGram < minGram || maxGram > 8) {

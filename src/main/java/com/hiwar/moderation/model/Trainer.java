@@ -25,7 +25,7 @@ public final class Trainer {
      * {@code smoothing} is the count added to each feature's class totals for its log-count ratio.
      */
     public record Settings(Features.Spec spec, double c, double offensiveWeight, double smoothing, long seed) {
-        public static final Settings DEFAULT = new Settings(Features.Spec.DEFAULT, 0.5, 2.0, 0.25, 13);
+        public static final Settings DEFAULT = new Settings(Features.Spec.DEFAULT, 0.25, 2.0, 0.25, 13);
     }
 
     private Trainer() {}
