@@ -79,8 +79,9 @@ public class Article extends PanacheEntityBase {
     }
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
-    static void insertIfAbsent(String id, String url, String title, String section, java.time.Instant closesAt) {
-        getEntityManager().createNativeQuery("""
+    /** Whether it was new. */
+    static boolean insertIfAbsent(String id, String url, String title, String section, java.time.Instant closesAt) {
+        return getEntityManager().createNativeQuery("""
                 insert into articles (id, url, title, section, closes_at) values (:id, :url, :title, :section, :closes)
                 on conflict (id) do nothing""")
                 .setParameter("id", id)
@@ -88,6 +89,6 @@ public class Article extends PanacheEntityBase {
                 .setParameter("title", title)
                 .setParameter("section", section)
                 .setParameter("closes", closesAt)
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 }

@@ -153,6 +153,22 @@ public class ArticleService {
         return article;
     }
 
+    /**
+     * An article an import names (a WordPress post: its id, permalink and title), created if new
+     * and left as it is otherwise. The admin's export is trusted for its own pages, but a
+     * permalink off the publisher's hosts is still dropped. Whether it was new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean imported(String id, String url, String title) {
+        checkId(id);
+        String cleanUrl = checkUrl(url);
+        if (cleanUrl != null && !hosts.allows(cleanUrl)) {
+            cleanUrl = null;
+        }
+        return Article.insertIfAbsent(id, cleanUrl, TextSanitizer.cleanLabel(title, MAX_TITLE), null,
+                config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
+    }
+
     /** A moderator's correction: validated like a comment's proposal, and locked against later ones. */
     @Transactional(Transactional.TxType.MANDATORY)
     void correct(Article article, String title, String url) {

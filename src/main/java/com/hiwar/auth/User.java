@@ -129,6 +129,20 @@ public class User extends PanacheEntityBase {
         return u;
     }
 
+    /**
+     * An account an import names (a registered WordPress user, say) before its owner ever signs
+     * in: created with that name if new, left as it is otherwise. Its id.
+     */
+    public static long imported(String subject, String displayName) {
+        return Jdbc.list("""
+                with added as (insert into users (subject, display_name) values (?, ?) on conflict (subject) do nothing returning id)
+                select id from added union all select id from users where subject = ?""", s -> {
+            s.setString(1, subject);
+            s.setString(2, displayName);
+            s.setString(3, subject);
+        }, r -> r.getLong(1)).get(0);
+    }
+
     /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */
     static User upsert(String subject, String displayName) {
         return Jdbc.list("""

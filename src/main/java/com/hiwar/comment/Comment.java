@@ -55,7 +55,7 @@ public class Comment extends PanacheEntityBase {
      * row (the first parameter is the viewer); pages are read without the persistence context.
      */
     private static final String LISTED_COLUMNS = """
-            c.id, c.article_id, c.author_id, c.parent_id, c.depth, c.status, c.hidden, c.body, c.dir,
+            c.id, c.article_id, c.author_id, c.guest_name, c.parent_id, c.depth, c.status, c.hidden, c.body, c.dir,
             c.created_at, c.edited_at, c.version, c.like_count,
             (select count(*) from comments k where k.parent_id = c.id and %s) as replies"""
             .formatted(visibleTo("k", "?"));
@@ -69,6 +69,9 @@ public class Comment extends PanacheEntityBase {
     String articleId;
     @Column(name = "author_id")
     Long authorId;
+    /** An imported guest's name (WordPress and Disqus guests have no account here); null otherwise. */
+    @Column(name = "guest_name", insertable = false, updatable = false)
+    String guestName;
     @Column(name = "parent_id")
     Long parentId;
     int depth;
@@ -286,6 +289,7 @@ public class Comment extends PanacheEntityBase {
         c.id = r.getLong("id");
         c.articleId = r.getString("article_id");
         c.authorId = Jdbc.id(r, "author_id");
+        c.guestName = r.getString("guest_name");
         c.parentId = Jdbc.id(r, "parent_id");
         c.depth = r.getInt("depth");
         c.status = STATUS.convertToEntityAttribute(r.getString("status"));

@@ -294,7 +294,9 @@ public class CommentService {
                              Set<Long> liked, List<CommentView> replies) {
         boolean deleted = c.status == CommentStatus.DELETED;
         boolean mine = !deleted && c.authorId != null && c.authorId == viewer;
-        CommentView.Author author = deleted || c.authorId == null ? null : authors.get(c.authorId);
+        CommentView.Author author = deleted ? null
+                : c.authorId != null ? authors.get(c.authorId)
+                : c.guestName != null ? new CommentView.Author(null, c.guestName) : null;
         boolean editable = mine && (c.status == CommentStatus.PUBLISHED || c.status == CommentStatus.PENDING);
         return new CommentView(c.id, c.articleId, c.parentId, c.depth, c.status, mine ? notice(c) : null,
                 mine && c.hidden ? Boolean.TRUE : null,

@@ -32,7 +32,8 @@ public record CommentView(
         Long replyCount,
         List<CommentView> replies) {
 
-    public record Author(long id, String name) {}
+    /** Who wrote it: an account ({@code id}), or an imported guest known by name only ({@code id} null). */
+    public record Author(Long id, String name) {}
 
     /**
      * This public view as one signed-in reader sees it: whether they like it, whether it is theirs
@@ -40,7 +41,7 @@ public record CommentView(
      */
     CommentView forViewer(long viewer, Set<Long> liked, Function<Instant, Instant> editableUntil) {
         boolean deleted = status == CommentStatus.DELETED;
-        boolean own = !deleted && author != null && author.id() == viewer;
+        boolean own = !deleted && author != null && author.id() != null && author.id() == viewer;
         List<CommentView> personal = replies == null ? null
                 : replies.stream().map(r -> r.forViewer(viewer, liked, editableUntil)).toList();
         return new CommentView(id, articleId, parentId, depth, status, notice, hidden, body, dir, author, createdAt, editedAt,

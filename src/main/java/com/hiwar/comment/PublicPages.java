@@ -151,6 +151,10 @@ public class PublicPages {
         cache.invalidate(change.articleId());
     }
 
+    void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentsImported imported) {
+        imported.articleIds().forEach(cache::invalidate);
+    }
+
     void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged change) {
         cache.invalidate(change.articleId());
     }

@@ -54,6 +54,21 @@ public final class Jdbc {
         return run(sql, binder, PreparedStatement::executeUpdate);
     }
 
+    @FunctionalInterface
+    public interface RowBinder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** One statement run for every row in one round trip per batch; what each touched, in order. */
+    public static <T> int[] batch(String sql, List<T> rows, RowBinder<T> binder) {
+        return run(sql, s -> {
+            for (T row : rows) {
+                binder.bind(s, row);
+                s.addBatch();
+            }
+        }, PreparedStatement::executeBatch);
+    }
+
     private interface Execution<T> {
         T execute(PreparedStatement statement) throws SQLException;
     }

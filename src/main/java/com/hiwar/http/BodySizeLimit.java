@@ -26,6 +26,8 @@ class BodySizeLimit {
      * uses, so no other route can borrow the larger limit through a crafted path.
      */
     private static final java.util.regex.Pattern ADMIN_UPLOAD = java.util.regex.Pattern.compile("/api/v1/admin/wordlists/[^/]+");
+    /** An export to import: up to its own limit, streamed by its resource to a file, never buffered here. */
+    private static final String IMPORT = "/api/v1/admin/imports";
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     void install(@Observes Router router, HttpConfig limits) {
@@ -33,6 +35,14 @@ class BodySizeLimit {
         BodyHandler adminBodies = BodyHandler.create(false).setBodyLimit(limits.maxAdminBodyBytes());
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
+            if (importUpload(ctx)) {
+                if (length != null && declaredLength(length) > limits.maxImportBytes()) {
+                    tooLarge(ctx, limits.maxImportBytes());
+                } else {
+                    ctx.next(); // chunked: the resource counts as it streams
+                }
+                return;
+            }
             boolean admin = adminUpload(ctx);
             long limit = admin ? limits.maxAdminBodyBytes() : limits.maxBodyBytes();
             if (length != null) {
@@ -50,7 +60,7 @@ class BodySizeLimit {
         });
         // Quarkus REST waits forever for a pre-read body that turned out empty; answer it here.
         router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
-            if (ctx.request().getHeader("Content-Length") == null && WITH_BODY.contains(ctx.request().method())
+            if (ctx.request().getHeader("Content-Length") == null && WITH_BODY.contains(ctx.request().method()) && !importUpload(ctx)
                     && chunked(ctx) && (ctx.body().buffer() == null || ctx.body().length() == 0)) {
                 problem(ctx, 400, "malformed-json", "Empty body", "This request needs a JSON body");
             } else {
@@ -64,6 +74,10 @@ class BodySizeLimit {
                 ctx.next();
             }
         });
+    }
+
+    private static boolean importUpload(RoutingContext ctx) {
+        return ctx.request().method() == HttpMethod.POST && IMPORT.equals(ctx.normalizedPath());
     }
 
     private static boolean adminUpload(RoutingContext ctx) {

@@ -17,6 +17,13 @@ public interface HttpConfig {
     long maxAdminBodyBytes();
 
     /**
+     * Largest export an admin may upload for import, in bytes. It is streamed to a temporary file,
+     * never held in memory; {@code quarkus.http.limits.max-body-size} follows it.
+     */
+    @WithDefault("2147483648")
+    long maxImportBytes();
+
+    /**
      * Addresses or CIDR ranges of the reverse proxies in front of the service (load balancer,
      * ingress). Only their X-Forwarded-For is believed; empty means the socket peer is the client.
      */

@@ -77,6 +77,11 @@ class LivePublisher {
         }
     }
 
+    /** Imported comments reach pages and counts on every instance by the announcement alone: readers get no event for old news. */
+    void onImported(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.hiwar.comment.CommentsImported e) {
+        e.articleIds().forEach(a -> redis.execute("PUBLISH", config.channel(), a).subscribe().with(ok -> { }, this::failed));
+    }
+
     /** A busy article's step, for the widget's notice: slow, held, closed, or normal again. */
     record Pace(String step, long waitSeconds) {}
 

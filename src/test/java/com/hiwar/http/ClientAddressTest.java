@@ -43,6 +43,10 @@ class ClientAddressTest {
             return 1;
         }
 
+        public long maxImportBytes() {
+            return 1;
+        }
+
         public Optional<List<String>> trustedProxies() {
             return Optional.of(List.of("10.0.0.0/8", "2001:db8:ffff::/48"));
         }

@@ -1,0 +1,366 @@
+package com.hiwar.portability;
+
+import com.hiwar.article.ArticleService;
+import com.hiwar.audit.Audit;
+import com.hiwar.auth.User;
+import com.hiwar.comment.CommentStatus;
+import com.hiwar.comment.ImportedComments;
+import com.hiwar.problem.ProblemException;
+import com.hiwar.text.TextSanitizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Runs imports: the upload is streamed to a file and read through once before anything is
+ * written, so a bad file is refused whole (a clear problem, nothing half-imported); then a job on
+ * this instance writes it in batches, each batch one transaction with the job's tally. Every row
+ * keeps its source id, so running the same file again, or a newer export, adds only what is new.
+ */
+@ApplicationScoped
+public class Importer {
+
+    static final String LOCATION = "/api/v1/admin/imports/";
+    private static final Logger LOG = Logger.getLogger(Importer.class);
+
+    /** What the admin chose. {@code includePings}: WordPress pingbacks and trackbacks, skipped unless asked for. */
+    public record Options(boolean includePings) {}
+
+    @Inject
+    PortabilityConfig config;
+
+    @Inject
+    com.hiwar.http.HttpConfig limits;
+
+    @Inject
+    ImportedComments comments;
+
+    @Inject
+    ArticleService articles;
+
+    private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hiwar-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    void start(@Observes StartupEvent event) {
+        // A job whose instance died stays "running" in the table: after a minute without news it failed.
+        int n = QuarkusTransaction.requiringNew().call(() -> ImportJobs.failAbandoned(java.time.Duration.ofMinutes(1)));
+        if (n > 0) {
+            LOG.infof("%d import job(s) abandoned by a stopped instance marked failed", n);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        jobs.shutdownNow();
+    }
+
+    /** Receives, checks and starts an import of a WordPress export; the job as it starts. */
+    public ImportJobs.View start(InputStream upload, Options options, String by) {
+        Path file = receive(upload);
+        try {
+            long comments = check(file);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("includePings", options.includePings());
+            shown.put("bytes", Files.size(file));
+            shown.put("comments", comments);
+            long id = QuarkusTransaction.requiringNew().call(() -> ImportJobs.create("wxr", shown, by));
+            jobs.execute(() -> run(id, file, options, by));
+            return job(id);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    public ImportJobs.View job(long id) {
+        return ImportJobs.find(id).orElseThrow(() -> ProblemException.notFound("Import job", id));
+    }
+
+    public List<ImportJobs.View> recent() {
+        return ImportJobs.recent(50);
+    }
+
+    /** The upload to a file, stopping at the size limit: nothing of it is held in memory. */
+    private Path receive(InputStream upload) {
+        Path file;
+        try {
+            file = config.directory().isPresent() ? Files.createTempFile(config.directory().get(), "hiwar-import-", ".xml")
+                    : Files.createTempFile("hiwar-import-", ".xml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (InputStream in = upload; OutputStream out = Files.newOutputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > limits.maxImportBytes()) {
+                    throw new ProblemException(413, "body-too-large", "Upload too large",
+                            "An export may be at most " + limits.maxImportBytes() + " bytes (HIWAR_HTTP_MAX_IMPORT_BYTES)");
+                }
+                out.write(buffer, 0, n);
+            }
+            if (total == 0) {
+                throw ProblemException.invalid("body", "is empty: upload the export file as the request body");
+            }
+            return file;
+        } catch (IOException e) {
+            delete(file);
+            throw new ProblemException(400, "upload-failed", "Upload failed", "The upload was cut off: " + e.getMessage());
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+    }
+
+    /** One pass over the whole file with nothing written: a file that fails it is refused. How many comments it has. */
+    private static long check(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            long[] comments = {0};
+            new WxrReader(in).read(post -> comments[0] += post.comments().size());
+            return comments[0];
+        } catch (SafeXml.Refused e) {
+            throw ProblemException.invalid("body", "This file cannot be imported: " + e.getMessage());
+        }
+    }
+
+    private void run(long id, Path file, Options options, String by) {
+        ImportJobs.Tally tally = new ImportJobs.Tally();
+        try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            long size = Math.max(1, Files.size(file));
+            WxrReader source = new WxrReader(in);
+            Batch batch = new Batch(id, source, options, by, tally);
+            source.read(post -> {
+                batch.posts.add(post);
+                batch.pending += post.comments().size();
+                if (batch.pending >= config.batchSize()) {
+                    tally.progress = (double) in.count / size;
+                    batch.flush();
+                }
+            });
+            tally.progress = 1;
+            batch.flush();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("job", id);
+                details.put("read", tally.read);
+                details.put("created", tally.created);
+                details.put("skipped", tally.skipped);
+                details.put("failed", tally.failed);
+                Audit.record(by, "import", null, null, null, "WordPress export", details);
+                ImportJobs.write(id, tally, "done", null);
+            });
+            LOG.infof("Import %d done: %d read, %d created, %d skipped, %d failed", id, tally.read, tally.created, tally.skipped, tally.failed);
+        } catch (Exception e) {
+            LOG.warnf(e, "Import %d failed", id);
+            String why = e instanceof SafeXml.Refused ? e.getMessage() : e.toString();
+            QuarkusTransaction.requiringNew().run(() -> ImportJobs.write(id, tally, "failed", why));
+        } finally {
+            delete(file);
+        }
+    }
+
+    /** Posts waiting to be written, and the accounts already named in this job. */
+    private final class Batch {
+        final long job;
+        final Source source;
+        final Options options;
+        final String actor;
+        final ImportJobs.Tally tally;
+        final List<Source.Post> posts = new ArrayList<>();
+        final Map<Long, Long> accounts = new HashMap<>();
+        int pending;
+
+        Batch(long job, Source source, Options options, String actor, ImportJobs.Tally tally) {
+            this.job = job;
+            this.source = source;
+            this.options = options;
+            this.actor = actor;
+            this.tally = tally;
+        }
+
+        void flush() {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Source.Post post : posts) {
+                    write(post);
+                }
+                ImportJobs.write(job, tally, "running", null);
+            });
+            posts.clear();
+            pending = 0;
+        }
+
+        private void write(Source.Post post) {
+            String prefix = source.keyPrefix();
+            try {
+                tally.articles += articles.imported(post.id(), post.url(), post.title()) ? 1 : 0;
+            } catch (ProblemException e) {
+                post.comments().forEach(c -> {
+                    tally.read++;
+                    tally.fail(prefix + c.id(), "post " + post.id() + ": " + e.getMessage());
+                });
+                return;
+            }
+            List<ImportedComments.Row> rows = new ArrayList<>();
+            for (Source.Entry c : post.comments()) {
+                tally.read++;
+                ImportedComments.Row row = row(post, c, prefix);
+                if (row != null) {
+                    rows.add(row);
+                }
+            }
+            List<ImportedComments.Row> ordered = parentsFirst(rows);
+            int created = comments.insert(ordered, actor);
+            tally.created += created;
+            tally.skip("already imported", ordered.size() - created);
+        }
+
+        private ImportedComments.Row row(Source.Post post, Source.Entry c, String prefix) {
+            String key = prefix + c.id();
+            if (!options.includePings() && (c.type().equals("pingback") || c.type().equals("trackback"))) {
+                tally.skip(c.type(), 1);
+                return null;
+            }
+            CommentStatus status;
+            String reason = null;
+            switch (c.approved()) {
+                case "1", "approve" -> status = CommentStatus.PUBLISHED;
+                case "0", "hold" -> status = CommentStatus.PENDING;
+                case "spam" -> {
+                    status = CommentStatus.REJECTED;
+                    reason = "spam";
+                }
+                case "trash", "post-trashed" -> status = CommentStatus.DELETED;
+                default -> {
+                    tally.fail(key, "unknown status \"" + TextSanitizer.cleanLabel(c.approved(), 40) + "\"");
+                    return null;
+                }
+            }
+            String body;
+            try {
+                body = comments.cleanBody(plainText(c.content()));
+            } catch (ProblemException e) {
+                tally.fail(key, "body " + e.getMessage().replaceAll("\\d+", "#"));
+                return null;
+            }
+            Long author = null;
+            String guest = null;
+            String name = TextSanitizer.cleanLabel(c.author(), 100);
+            if (c.userId() > 0) {
+                author = accounts.computeIfAbsent(c.userId(), uid -> {
+                    tally.users++;
+                    return User.imported(config.subjectPrefix() + uid, name == null ? "WordPress user " + uid : name);
+                });
+            } else {
+                guest = name;
+            }
+            return new ImportedComments.Row(key, post.id(), c.parentId() == null ? null : prefix + c.parentId(), author, guest,
+                    status, body, c.date(), reason);
+        }
+    }
+
+    /** Each reply after the comment it answers (exports list by id, which is almost always that order already). */
+    static List<ImportedComments.Row> parentsFirst(List<ImportedComments.Row> rows) {
+        Set<String> keys = new HashSet<>();
+        rows.forEach(r -> keys.add(r.sourceKey()));
+        Set<String> placed = new HashSet<>();
+        List<ImportedComments.Row> out = new ArrayList<>(rows.size());
+        List<ImportedComments.Row> waiting = rows;
+        while (!waiting.isEmpty()) {
+            List<ImportedComments.Row> next = new ArrayList<>();
+            for (ImportedComments.Row r : waiting) {
+                if (r.parentKey() == null || !keys.contains(r.parentKey()) || placed.contains(r.parentKey())) {
+                    out.add(r);
+                    placed.add(r.sourceKey());
+                } else {
+                    next.add(r);
+                }
+            }
+            if (next.size() == waiting.size()) { // a cycle of replies: no order exists; they start threads
+                out.addAll(next);
+                break;
+            }
+            waiting = next;
+        }
+        return out;
+    }
+
+    /**
+     * A WordPress comment as plain text: WordPress keeps what the commenter typed, with the few
+     * tags it allows; tags go, their text and line breaks stay, entities are decoded.
+     */
+    private static final java.util.regex.Pattern BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>[ \\t]*\\r?\\n?");
+
+    static String plainText(String content) {
+        if (content == null) {
+            return "";
+        }
+        if (content.indexOf('<') < 0 && content.indexOf('&') < 0) {
+            return content.strip();
+        }
+        // WordPress writes "<br />" before the newline it stands for: one line break, not two.
+        Document doc = Jsoup.parseBodyFragment(BREAK.matcher(content).replaceAll("\n"));
+        doc.select("p, div, blockquote, li, pre").forEach(e -> e.after(new TextNode("\n\n")));
+        return doc.body().wholeText().replaceAll("\n{3,}", "\n\n").strip();
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warnf("Could not delete %s: %s", file, e.toString());
+        }
+    }
+
+    /** How far the job has read, for its progress. */
+    private static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+    }
+}

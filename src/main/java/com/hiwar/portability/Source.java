@@ -1,0 +1,25 @@
+package com.hiwar.portability;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An export being read: its posts (articles), each with its comments, in file order. */
+interface Source {
+
+    /** One comment as the export has it. {@code approved}: WordPress' 1, 0, spam or trash. */
+    record Entry(String id, String parentId, String author, long userId, Instant date, String content, String approved,
+                 String type) {}
+
+    /** A post (an article here) and its comments. */
+    record Post(String id, String url, String title, String type, String status, boolean commentsOpen, List<Entry> comments) {}
+
+    interface Sink {
+        void post(Post post) throws SafeXml.Refused;
+    }
+
+    /** Reads the whole file; a problem anywhere refuses it. */
+    void read(Sink sink) throws SafeXml.Refused;
+
+    /** What every source key of this export starts with: the system and the site, so two sites never collide. */
+    String keyPrefix();
+}

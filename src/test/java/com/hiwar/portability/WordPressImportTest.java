@@ -1,0 +1,227 @@
+package com.hiwar.portability;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.hiwar.support.Db;
+import com.hiwar.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A WordPress export (WXR, in the shape WordPress 6's exporter writes) comes in whole: threads,
+ * dates, statuses, registered users and guests, with no email or IP address kept; again, it
+ * changes nothing; a newer export adds only what is new; a bad file is refused whole.
+ */
+@QuarkusTest
+class WordPressImportTest {
+
+    static final String IMPORTS = "/api/v1/admin/imports";
+
+    /** The fixture with this test's own site, posts and user, so tests never share rows. */
+    record Site(String host, long post1, long post2, long user, String xml) {}
+
+    static Site site(int threadDepth, String extra) throws IOException {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        Site s = new Site("site" + r.nextInt(1_000_000_000) + ".example", r.nextLong(1_000_000_000L, 9_000_000_000L),
+                r.nextLong(1_000_000_000L, 9_000_000_000L), r.nextLong(1_000_000L, 9_000_000L), null);
+        StringBuilder thread = new StringBuilder();
+        for (int i = 0; i < threadDepth; i++) { // each answers the one before: a thread as deep as WordPress allows
+            thread.append(comment(201 + i, i == 0 ? 0 : 200 + i, "رد على مستوى " + (i + 1), "1"));
+        }
+        thread.append(extra);
+        String xml;
+        try (InputStream in = WordPressImportTest.class.getResourceAsStream("/imports/wordpress-export.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = xml.replace("__SITE__", s.host).replace("__POST1__", Long.toString(s.post1)).replace("__POST2__", Long.toString(s.post2))
+                .replace("__USER__", Long.toString(s.user)).replace("__THREAD__", thread);
+        return new Site(s.host, s.post1, s.post2, s.user, xml);
+    }
+
+    static String comment(int id, int parent, String text, String approved) {
+        return """
+                		<wp:comment>
+                			<wp:comment_id>%d</wp:comment_id>
+                			<wp:comment_author><![CDATA[ضيف %d]]></wp:comment_author>
+                			<wp:comment_author_email><![CDATA[g%d@mail.example]]></wp:comment_author_email>
+                			<wp:comment_author_url></wp:comment_author_url>
+                			<wp:comment_author_IP><![CDATA[203.0.113.50]]></wp:comment_author_IP>
+                			<wp:comment_date><![CDATA[2026-11-30 15:00:00]]></wp:comment_date>
+                			<wp:comment_date_gmt><![CDATA[2026-11-30 13:%02d:00]]></wp:comment_date_gmt>
+                			<wp:comment_content><![CDATA[%s]]></wp:comment_content>
+                			<wp:comment_approved><![CDATA[%s]]></wp:comment_approved>
+                			<wp:comment_type><![CDATA[comment]]></wp:comment_type>
+                			<wp:comment_parent>%d</wp:comment_parent>
+                			<wp:comment_user_id>0</wp:comment_user_id>
+                		</wp:comment>
+                """.formatted(id, id, id, id % 60, text, approved, parent);
+    }
+
+    static Response upload(String token, byte[] body, String contentType) {
+        return given().header("Authorization", "Bearer " + token).contentType(contentType).body(body).post(IMPORTS);
+    }
+
+    /** Starts the import and waits for its job to end; the job. */
+    static JsonPath imported(String admin, String xml) throws InterruptedException {
+        Response started = upload(admin, xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        started.then().statusCode(202).header("Location", containsString(IMPORTS + "/")).body("state", equalTo("running"));
+        long id = started.jsonPath().getLong("id");
+        JsonPath job = null;
+        for (int i = 0; i < 200; i++) {
+            job = given().header("Authorization", "Bearer " + admin).get(IMPORTS + "/{id}", id).then().statusCode(200).extract().jsonPath();
+            if (!"running".equals(job.getString("state"))) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("done", job.getString("state"), job.prettify());
+        return job;
+    }
+
+    static Map<String, Object> row(String sourceKey) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = (List<Object[]>) Db.list("select c.status, c.depth, c.guest_name, u.subject, c.body, p.source_key, c.created_at::text, "
+                + "c.article_id from comments c left join users u on u.id = c.author_id left join comments p on p.id = c.parent_id "
+                + "where c.source_key = ?1", sourceKey);
+        assertEquals(1, rows.size(), sourceKey);
+        Object[] r = rows.get(0);
+        java.util.HashMap<String, Object> m = new java.util.HashMap<>();
+        m.put("status", r[0]);
+        m.put("depth", ((Number) r[1]).intValue());
+        m.put("guest", r[2]);
+        m.put("subject", r[3]);
+        m.put("body", r[4]);
+        m.put("parent", r[5]);
+        m.put("created", r[6]);
+        m.put("article", r[7]);
+        return m;
+    }
+
+    @Test
+    void anExportComesInWithThreadsStatusesAuthorsAndNoEmailOrAddress() throws Exception {
+        Site s = site(10, "");
+        String admin = Tokens.admin(Tokens.newSubject());
+        JsonPath job = imported(admin, s.xml);
+        // 6 on the first post (one a pingback, skipped), 10 in the thread on the second.
+        assertEquals(16, job.getLong("read"));
+        assertEquals(15, job.getLong("created"));
+        assertEquals(1, job.getLong("skipped"));
+        assertEquals(0, job.getLong("failed"));
+        assertEquals(1, job.getInt("reasons.pingback"));
+        assertEquals(2, job.getLong("articles"));
+        assertEquals(1.0, job.getDouble("progress"));
+
+        String k = "wp:" + s.host + ":";
+        Map<String, Object> guest = row(k + 101);
+        assertEquals("published", guest.get("status"));
+        assertEquals("زائر كريم", guest.get("guest"));
+        assertNull(guest.get("subject"));
+        assertEquals("خبر رائع، شكرًا للفريق & المحررين\nسطر ثانٍ", guest.get("body"), "tags go, entities are decoded, the line break stays");
+        assertTrue(((String) guest.get("created")).startsWith("2026-11-30 10:00:00"), "the GMT date: " + guest.get("created"));
+        Map<String, Object> reply = row(k + 103);
+        assertEquals("wp:" + s.user, reply.get("subject"), "a registered user is the account the plugin's tokens name");
+        assertEquals(k + 101, reply.get("parent"));
+        assertEquals(1, reply.get("depth"));
+        assertEquals("pending", row(k + 102).get("status"));
+        assertEquals("rejected", row(k + 104).get("status"));
+        assertEquals("deleted", row(k + 105).get("status"));
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from comments where source_key = ?1", k + 106)).longValue(), "pingbacks are skipped");
+        assertEquals("منى", Db.scalar("select display_name from users where subject = ?1", "wp:" + s.user));
+        // Ten levels deep in WordPress; here replies below the deepest level attach at it.
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Math.min(i, 3), row(k + (201 + i)).get("depth"), "level " + (i + 1));
+        }
+        assertEquals(k + 203, row(k + 205).get("parent"), "a reply below the deepest level answers its parent's parent");
+        // No email and no IP address anywhere.
+        for (String secret : List.of("guest.secret@mail.example", "203.0.113.7", "mona@reader.example")) {
+            assertEquals(0L, ((Number) Db.scalar("select count(*) from comments c join users u on true where c.body like ?1 "
+                    + "or u.display_name like ?1 or c.guest_name like ?1", "%" + secret + "%")).longValue(), secret);
+        }
+        // Readers see the published ones, guests by name; counts are exact against a recount.
+        given().get("/api/v1/articles/{a}/comments", Long.toString(s.post1)).then().statusCode(200)
+                .body("comments.size()", equalTo(1)).body("comments[0].author.name", equalTo("زائر كريم"))
+                .body("comments[0].replyCount", equalTo(1));
+        assertEquals(Db.scalar("select count(*) from comments where article_id = ?1 and comment_is_public(status, hidden)", Long.toString(s.post1)),
+                ((Number) Db.scalar("select published_count from articles where id = ?1", Long.toString(s.post1))).longValue());
+        assertEquals("https://news.example/2026/11/museum/", Db.scalar("select url from articles where id = ?1", Long.toString(s.post1)));
+        assertEquals(((Number) Db.scalar("select count(*) from comments where status = 'pending'")).longValue(),
+                ((Number) Db.scalar("select coalesce(sum(n), 0) from moderation_counts where queue = 'pending'")).longValue(),
+                "the queue counts follow");
+        // The audit log: every comment's creation by the admin's import, and the import itself.
+        assertEquals(15L, ((Number) Db.scalar("select count(*) from moderation_audit a join comments c on c.id = a.comment_id "
+                + "where c.source_key like ?1 and a.action = 'import'", k + "%")).longValue());
+        assertEquals("spam", Db.scalar("select a.reason from moderation_audit a join comments c on c.id = a.comment_id "
+                + "where c.source_key = ?1", k + 104));
+    }
+
+    @Test
+    void theSameExportAgainChangesNothingAndANewerOneAddsOnlyWhatIsNew() throws Exception {
+        Site s = site(3, "");
+        String admin = Tokens.admin(Tokens.newSubject());
+        assertEquals(8, imported(admin, s.xml).getLong("created"));
+        JsonPath again = imported(admin, s.xml);
+        assertEquals(0, again.getLong("created"));
+        assertEquals(9, again.getLong("skipped"));
+        assertEquals(8, again.getInt("reasons.'already imported'"));
+        String k = "wp:" + s.host + ":";
+        String newer = s.xml.replace("\t</item>\n</channel>", comment(300, 202, "رد جديد بعد التصدير الأول", "1") + "\t</item>\n</channel>");
+        JsonPath third = imported(admin, newer);
+        assertEquals(1, third.getLong("created"));
+        assertEquals(k + 202, row(k + 300).get("parent"));
+        assertEquals(9L, ((Number) Db.scalar("select count(*) from comments where source_key like ?1", k + "%")).longValue());
+    }
+
+    @Test
+    void aBadFileIsRefusedWholeWithAProblemAndNothingImported() throws Exception {
+        String admin = Tokens.admin(Tokens.newSubject());
+        Site s = site(1, "");
+        String bomb = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+                <rss><channel><item><wp:comment xmlns:wp="http://wordpress.org/export/1.2/"><wp:comment_id>1</wp:comment_id>
+                <wp:comment_content>&lol3;</wp:comment_content></wp:comment></item></channel></rss>""";
+        String xxe = """
+                <?xml version="1.0"?>
+                <!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+                <rss><channel><item><title>&x;</title></item></channel></rss>""";
+        String deep = "<rss><channel><item>" + "<a>".repeat(10) + "x" + "</a>".repeat(10) + "</item></channel></rss>";
+        // Declares UTF-8, written in the Arabic Windows code page (as an old site's dump might be).
+        byte[] cp1256 = s.xml.getBytes(java.nio.charset.Charset.forName("windows-1256"));
+        Map<String, byte[]> bad = new java.util.LinkedHashMap<>();
+        bad.put("malformed", s.xml.substring(0, s.xml.length() / 2).getBytes(StandardCharsets.UTF_8));
+        bad.put("entity bomb", bomb.getBytes(StandardCharsets.UTF_8));
+        bad.put("external entity", xxe.getBytes(StandardCharsets.UTF_8));
+        bad.put("nested too deep", deep.getBytes(StandardCharsets.UTF_8));
+        bad.put("wrong encoding", cp1256);
+        bad.put("not an export", "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, byte[]> e : bad.entrySet()) {
+            Response r = upload(admin, e.getValue(), "application/xml");
+            r.then().statusCode(422).contentType(containsString("application/problem+json"));
+            assertTrue(r.jsonPath().getString("detail").startsWith("This file cannot be imported"), e.getKey() + ": " + r.asString());
+            assertTrue(!r.asString().contains("root:"), "nothing of a local file leaks");
+        }
+        upload(admin, new byte[0], "application/xml").then().statusCode(422).contentType(containsString("application/problem+json"));
+        // Over the limit (8 MB in tests), refused before it is read.
+        upload(admin, new byte[9 << 20], "application/xml").then().statusCode(413).contentType(containsString("application/problem+json"));
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from comments where source_key like ?1", "wp:" + s.host + ":%")).longValue());
+        // Admins only; unknown jobs are a 404 problem.
+        upload(Tokens.moderator(Tokens.newSubject()), s.xml.getBytes(StandardCharsets.UTF_8), "application/xml").then().statusCode(403);
+        given().header("Authorization", "Bearer " + admin).get(IMPORTS + "/987654321").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + admin).get(IMPORTS + "/nope").then().statusCode(404);
+    }
+}
