@@ -10,7 +10,7 @@ function onKey(e) {
     r: () => item && rejectWithReason([item]),
     f: () => item && item.status === 'published' && decide(item, item.featured ? 'unfeature' : 'feature'),
     x: () => { if (item) { toggleSelect(item.id); focusCard(state.focus); } },
-    u: () => item && item.author && openUser(item.author.id),
+    u: () => item && item.author && item.author.id != null && openUser(item.author.id),
     '?': () => $('help').showModal(),
     Escape: () => closeDrawer()
   }[e.key];

@@ -79,7 +79,6 @@ public class Article extends PanacheEntityBase {
     }
 
     /** Inserts the article unless it exists; concurrent first comments cannot collide. */
-    /** Whether it was new. */
     static boolean insertIfAbsent(String id, String url, String title, String section, java.time.Instant closesAt) {
         return getEntityManager().createNativeQuery("""
                 insert into articles (id, url, title, section, closes_at) values (:id, :url, :title, :section, :closes)

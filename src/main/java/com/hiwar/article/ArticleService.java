@@ -153,20 +153,36 @@ public class ArticleService {
         return article;
     }
 
+    /** An article an import names: a WordPress post's id, permalink and title. */
+    public record Imported(String id, String url, String title) {}
+
     /**
-     * An article an import names (a WordPress post: its id, permalink and title), created if new
-     * and left as it is otherwise. The admin's export is trusted for its own pages, but a
-     * permalink off the publisher's hosts is still dropped. Whether it was new.
+     * The articles an import names, created if new and left as they are otherwise, in one
+     * round trip. The admin's export is trusted for its own pages, but a permalink off the
+     * publisher's hosts is still dropped. How many were new; an id this service cannot take is
+     * a 422 naming it (check them first with {@link #checkId}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean imported(String id, String url, String title) {
-        checkId(id);
-        String cleanUrl = checkUrl(url);
-        if (cleanUrl != null && !hosts.allows(cleanUrl)) {
-            cleanUrl = null;
+    public int imported(List<Imported> wanted) {
+        java.time.Instant closes = config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null);
+        int added = 0;
+        for (int n : com.hiwar.db.Jdbc.batch("""
+                insert into articles (id, url, title, closes_at) values (?, ?, ?, ?) on conflict (id) do nothing""", wanted, (s, a) -> {
+            checkId(a.id());
+            String url;
+            try {
+                url = checkUrl(a.url());
+            } catch (ProblemException e) {
+                url = null; // an old post's odd permalink costs the link, not the comments
+            }
+            s.setString(1, a.id());
+            s.setString(2, url != null && hosts.allows(url) ? url : null);
+            s.setString(3, TextSanitizer.cleanLabel(a.title(), MAX_TITLE));
+            s.setObject(4, closes == null ? null : closes.atOffset(java.time.ZoneOffset.UTC));
+        })) {
+            added += Math.max(0, n);
         }
-        return Article.insertIfAbsent(id, cleanUrl, TextSanitizer.cleanLabel(title, MAX_TITLE), null,
-                config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
+        return added;
     }
 
     /** A moderator's correction: validated like a comment's proposal, and locked against later ones. */

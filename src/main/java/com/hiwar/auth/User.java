@@ -130,17 +130,27 @@ public class User extends PanacheEntityBase {
     }
 
     /**
-     * An account an import names (a registered WordPress user, say) before its owner ever signs
-     * in: created with that name if new, left as it is otherwise. Its id.
+     * Accounts an import names (registered WordPress users, say) before their owners ever sign
+     * in, subject to display name: created with that name if new, left as they are otherwise.
+     * Their ids by subject, in one statement.
      */
-    public static long imported(String subject, String displayName) {
-        return Jdbc.list("""
-                with added as (insert into users (subject, display_name) values (?, ?) on conflict (subject) do nothing returning id)
-                select id from added union all select id from users where subject = ?""", s -> {
-            s.setString(1, subject);
-            s.setString(2, displayName);
-            s.setString(3, subject);
-        }, r -> r.getLong(1)).get(0);
+    public static Map<String, Long> imported(Map<String, String> namesBySubject) {
+        if (namesBySubject.isEmpty()) {
+            return Map.of();
+        }
+        List<String> subjects = List.copyOf(namesBySubject.keySet());
+        List<String> names = subjects.stream().map(namesBySubject::get).toList();
+        Map<String, Long> ids = new HashMap<>();
+        Jdbc.list("""
+                with wanted as (select * from unnest(?::text[], ?::text[]) as w(subject, name)),
+                     added as (insert into users (subject, display_name) select subject, name from wanted
+                               on conflict (subject) do nothing returning id, subject)
+                select id, subject from added
+                union all select u.id, u.subject from users u join wanted w on w.subject = u.subject""", s -> {
+            s.setArray(1, Jdbc.texts(s, subjects));
+            s.setArray(2, Jdbc.texts(s, names));
+        }, r -> ids.put(r.getString(2), r.getLong(1)));
+        return ids;
     }
 
     /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */

@@ -84,7 +84,8 @@ public class CommentStore {
                                 boolean featured, int openReports, boolean hidden, int likeCount, String claimedBy,
                                 Instant claimExpiresAt, String articleId, Long authorId, Long parentId,
                                 String parentStatus, String parentBody, Long parentAuthorId,
-                                long authorPublished, long authorRejected, long authorReported) {}
+                                long authorPublished, long authorRejected, long authorReported,
+                                String guestName, String parentGuestName) {}
 
     /** A reader's comments by status, the open reports on them and the likes they received. */
     public record AuthorTally(Map<String, Long> byStatus, long openReports, long likesReceived) {}
@@ -355,7 +356,7 @@ public class CommentStore {
                 select c.id, c.status, c.body, c.created_at, c.edited_at, c.version, c.featured, c.open_reports,
                        c.hidden, c.like_count, c.claimed_by, c.claim_expires_at, c.article_id, c.author_id, c.parent_id,
                        p.status as parent_status, p.body as parent_body, p.author_id as parent_author,
-                       ac.published, ac.rejected, ac.reported
+                       ac.published, ac.rejected, ac.reported, c.guest_name, p.guest_name as parent_guest_name
                 from comments c
                 left join lateral (
                     select count(*) filter (where x.status = 'published') as published,
@@ -370,7 +371,7 @@ public class CommentStore {
                     r.integer("open_reports"), r.flag("hidden"), r.integer("like_count"), r.text("claimed_by"),
                     r.instant("claim_expires_at"), r.text("article_id"), r.id("author_id"), r.id("parent_id"),
                     r.text("parent_status"), r.text("parent_body"), r.id("parent_author"), r.number("published"),
-                    r.number("rejected"), r.number("reported")));
+                    r.number("rejected"), r.number("reported"), r.text("guest_name"), r.text("parent_guest_name")));
         }
         return byId;
     }

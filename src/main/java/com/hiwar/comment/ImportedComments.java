@@ -7,9 +7,7 @@ import com.hiwar.text.TextSanitizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +55,8 @@ public class ImportedComments {
      * API does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int insert(List<Row> rows, String actor) {
+    public int insert(List<Row> given, String actor) {
+        List<Row> rows = reasonsLast(given);
         int created = 0;
         int from = 0;
         while (from < rows.size()) { // runs of one audit reason: the trigger reads it per transaction setting
@@ -67,8 +66,8 @@ public class ImportedComments {
                 to++;
             }
             Audit.actAs(actor, "import", reason);
-            for (int n : Jdbc.batch(INSERT, new ArrayList<>(rows.subList(from, to)), this::bind)) {
-                created += Math.max(0, n);
+            for (List<Row> generation : generations(rows.subList(from, to))) {
+                created += insertAll(generation, reason);
             }
             from = to;
         }
@@ -78,32 +77,94 @@ public class ImportedComments {
         return created;
     }
 
+    /**
+     * The rows in generations: first those whose parent is not among them, then their replies,
+     * and so on. One statement writes a generation, and sees the parents the one before wrote.
+     */
+    static List<List<Row>> generations(List<Row> rows) {
+        java.util.Map<String, Integer> generation = new java.util.HashMap<>();
+        List<List<Row>> out = new ArrayList<>();
+        for (Row r : rows) {
+            Integer parent = r.parentKey() == null ? null : generation.get(r.parentKey());
+            int g = parent == null ? 0 : parent + 1;
+            generation.put(r.sourceKey(), g);
+            while (out.size() <= g) {
+                out.add(new ArrayList<>());
+            }
+            out.get(g).add(r);
+        }
+        return out;
+    }
+
+    private int insertAll(List<Row> rows, String reason) {
+        int n = rows.size();
+        String[] articles = new String[n], guests = new String[n], statuses = new String[n], bodies = new String[n],
+                dirs = new String[n], dates = new String[n], search = new String[n], keys = new String[n], parents = new String[n];
+        Long[] authors = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            articles[i] = r.articleId();
+            authors[i] = r.authorId();
+            guests[i] = r.guestName();
+            statuses[i] = r.status().wire();
+            bodies[i] = r.body();
+            dirs[i] = TextSanitizer.direction(r.body());
+            dates[i] = r.createdAt().toString();
+            search[i] = MatchNormalizer.normalize(r.body()).full().text();
+            keys[i] = r.sourceKey();
+            parents[i] = r.parentKey();
+        }
+        return Jdbc.update(INSERT, s -> {
+            java.sql.Connection c = s.getConnection();
+            s.setInt(1, config.maxDepth());
+            s.setInt(2, config.maxDepth());
+            s.setArray(3, Jdbc.texts(s, reason == null ? List.of("import") : List.of("import", reason)));
+            s.setArray(4, c.createArrayOf("text", articles));
+            s.setArray(5, c.createArrayOf("bigint", authors));
+            s.setArray(6, c.createArrayOf("text", guests));
+            s.setArray(7, c.createArrayOf("text", statuses));
+            s.setArray(8, c.createArrayOf("text", bodies));
+            s.setArray(9, c.createArrayOf("text", dirs));
+            s.setArray(10, c.createArrayOf("text", dates));
+            s.setArray(11, c.createArrayOf("text", search));
+            s.setArray(12, c.createArrayOf("text", keys));
+            s.setArray(13, c.createArrayOf("text", parents));
+        });
+    }
+
+    // One statement per generation: the rows as arrays, each reply's parent found by its source key.
     private static final String INSERT = """
             insert into comments (article_id, author_id, guest_name, parent_id, depth, status, body, dir, created_at,
                                   deleted_at, search_text, rules, source_key)
-            select ?, ?, ?,
+            select r.article_id, r.author_id, r.guest_name,
                    case when p.id is null then null when p.depth < ? then p.id else p.parent_id end,
                    case when p.id is null then 0 else least(p.depth + 1, ?) end,
-                   ?, ?, ?, ?, case when ? = 'deleted' then now() end, ?, ?, ?
-            from (select 1) one left join comments p on p.source_key = ? and p.article_id = ?
+                   r.status, r.body, r.dir, r.created_at::timestamptz, case when r.status = 'deleted' then now() end,
+                   r.search_text, ?::text[], r.source_key
+            from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                 with ordinality as r(article_id, author_id, guest_name, status, body, dir, created_at, search_text, source_key, parent_key, n)
+            left join comments p on p.source_key = r.parent_key and p.article_id = r.article_id
+            order by r.n
             on conflict (source_key) where source_key is not null do nothing""";
 
-    private void bind(java.sql.PreparedStatement s, Row r) throws java.sql.SQLException {
-        String status = r.status().wire();
-        s.setString(1, r.articleId());
-        s.setObject(2, r.authorId(), Types.BIGINT);
-        s.setString(3, r.guestName());
-        s.setInt(4, config.maxDepth());
-        s.setInt(5, config.maxDepth());
-        s.setString(6, status);
-        s.setString(7, r.body());
-        s.setString(8, TextSanitizer.direction(r.body()));
-        s.setObject(9, r.createdAt().atOffset(ZoneOffset.UTC));
-        s.setString(10, status);
-        s.setString(11, MatchNormalizer.normalize(r.body()).full().text());
-        s.setArray(12, Jdbc.texts(s, r.reason() == null ? List.of("import") : List.of("import", r.reason())));
-        s.setString(13, r.sourceKey());
-        s.setString(14, r.parentKey());
-        s.setString(15, r.articleId());
+    /**
+     * The rows without an audit reason first, then the others (with their replies), each part in
+     * its order: one run of the trigger's setting for most of a batch, and still every parent
+     * before its replies.
+     */
+    static List<Row> reasonsLast(List<Row> rows) {
+        List<Row> first = new ArrayList<>(rows.size()), last = new ArrayList<>();
+        java.util.Set<String> later = new java.util.HashSet<>();
+        for (Row r : rows) {
+            if (r.reason() == null && (r.parentKey() == null || !later.contains(r.parentKey()))) {
+                first.add(r);
+            } else {
+                last.add(r);
+                later.add(r.sourceKey());
+            }
+        }
+        first.addAll(last);
+        return first;
     }
+
 }

@@ -47,8 +47,12 @@ public class Importer {
     static final String LOCATION = "/api/v1/admin/imports/";
     private static final Logger LOG = Logger.getLogger(Importer.class);
 
-    /** What the admin chose. {@code includePings}: WordPress pingbacks and trackbacks, skipped unless asked for. */
-    public record Options(boolean includePings) {}
+    /**
+     * What the admin chose. {@code format}: {@code wxr} (WordPress) or {@code disqus}, or null to
+     * tell by the file's root element. {@code includePings}: WordPress pingbacks and trackbacks,
+     * skipped unless asked for.
+     */
+    public record Options(String format, boolean includePings) {}
 
     @Inject
     PortabilityConfig config;
@@ -80,16 +84,17 @@ public class Importer {
         jobs.shutdownNow();
     }
 
-    /** Receives, checks and starts an import of a WordPress export; the job as it starts. */
-    public ImportJobs.View start(InputStream upload, Options options, String by) {
+    /** Receives, checks and starts an import of a WordPress or Disqus export; the job as it starts. */
+    public ImportJobs.View start(InputStream upload, Options asked, String by) {
         Path file = receive(upload);
         try {
-            long comments = check(file);
+            Options options = new Options(asked.format() != null ? asked.format() : detect(file), asked.includePings());
+            long comments = check(file, options.format());
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("includePings", options.includePings());
             shown.put("bytes", Files.size(file));
             shown.put("comments", comments);
-            long id = QuarkusTransaction.requiringNew().call(() -> ImportJobs.create("wxr", shown, by));
+            long id = QuarkusTransaction.requiringNew().call(() -> ImportJobs.create(options.format(), shown, by));
             jobs.execute(() -> run(id, file, options, by));
             return job(id);
         } catch (IOException e) {
@@ -143,13 +148,27 @@ public class Importer {
     }
 
     /** One pass over the whole file with nothing written: a file that fails it is refused. How many comments it has. */
-    private static long check(Path file) throws IOException {
+    private static long check(Path file, String format) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long[] comments = {0};
-            new WxrReader(in).read(post -> comments[0] += post.comments().size());
+            source(format, in).read(post -> comments[0] += post.comments().size());
             return comments[0];
         } catch (SafeXml.Refused e) {
             throw ProblemException.invalid("body", "This file cannot be imported: " + e.getMessage());
+        }
+    }
+
+    private static Source source(String format, InputStream in) throws SafeXml.Refused {
+        return "disqus".equals(format) ? new DisqusReader(in) : new WxrReader(in);
+    }
+
+    /** The format by the file's root element: {@code <disqus>} or (anything else, refused later if wrong) WXR. */
+    private static String detect(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            SafeXml xml = new SafeXml(in, 64, 1 << 20);
+            return xml.next() && xml.isStart() && xml.name().equals("disqus") ? "disqus" : "wxr";
+        } catch (SafeXml.Refused e) {
+            return "wxr"; // the full check says what is wrong
         }
     }
 
@@ -157,7 +176,7 @@ public class Importer {
         ImportJobs.Tally tally = new ImportJobs.Tally();
         try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             long size = Math.max(1, Files.size(file));
-            WxrReader source = new WxrReader(in);
+            Source source = source(options.format(), in);
             Batch batch = new Batch(id, source, options, by, tally);
             source.read(post -> {
                 batch.posts.add(post);
@@ -176,7 +195,7 @@ public class Importer {
                 details.put("created", tally.created);
                 details.put("skipped", tally.skipped);
                 details.put("failed", tally.failed);
-                Audit.record(by, "import", null, null, null, "WordPress export", details);
+                Audit.record(by, "import", null, null, null, "disqus".equals(options.format()) ? "Disqus export" : "WordPress export", details);
                 ImportJobs.write(id, tally, "done", null);
             });
             LOG.infof("Import %d done: %d read, %d created, %d skipped, %d failed", id, tally.read, tally.created, tally.skipped, tally.failed);
@@ -210,38 +229,57 @@ public class Importer {
 
         void flush() {
             QuarkusTransaction.requiringNew().run(() -> {
-                for (Source.Post post : posts) {
-                    write(post);
-                }
+                write();
                 ImportJobs.write(job, tally, "running", null);
             });
             posts.clear();
             pending = 0;
         }
 
-        private void write(Source.Post post) {
+        /** The batch in a few round trips: its articles, the accounts it names for the first time, its comments. */
+        private void write() {
             String prefix = source.keyPrefix();
-            try {
-                tally.articles += articles.imported(post.id(), post.url(), post.title()) ? 1 : 0;
-            } catch (ProblemException e) {
-                post.comments().forEach(c -> {
-                    tally.read++;
-                    tally.fail(prefix + c.id(), "post " + post.id() + ": " + e.getMessage());
-                });
-                return;
-            }
-            List<ImportedComments.Row> rows = new ArrayList<>();
-            for (Source.Entry c : post.comments()) {
-                tally.read++;
-                ImportedComments.Row row = row(post, c, prefix);
-                if (row != null) {
-                    rows.add(row);
+            List<Source.Post> taken = new ArrayList<>();
+            for (Source.Post post : posts) {
+                try {
+                    ArticleService.checkId(post.id());
+                    taken.add(post);
+                } catch (ProblemException e) {
+                    post.comments().forEach(c -> {
+                        tally.read++;
+                        tally.fail(prefix + c.id(), "post id: " + e.getMessage());
+                    });
                 }
             }
-            List<ImportedComments.Row> ordered = parentsFirst(rows);
-            int created = comments.insert(ordered, actor);
+            tally.articles += articles.imported(taken.stream()
+                    .map(p -> new ArticleService.Imported(p.id(), p.url(), p.title())).toList());
+            Map<String, String> named = new LinkedHashMap<>();
+            for (Source.Post post : taken) {
+                for (Source.Entry c : post.comments()) {
+                    if (c.userId() > 0 && !accounts.containsKey(c.userId())) {
+                        String name = TextSanitizer.cleanLabel(c.author(), 100);
+                        named.putIfAbsent(config.subjectPrefix() + c.userId(), name == null ? "WordPress user " + c.userId() : name);
+                    }
+                }
+            }
+            User.imported(named).forEach((subject, id) ->
+                    accounts.put(Long.parseLong(subject.substring(config.subjectPrefix().length())), id));
+            tally.users += named.size();
+            List<ImportedComments.Row> rows = new ArrayList<>();
+            for (Source.Post post : taken) {
+                List<ImportedComments.Row> ofPost = new ArrayList<>();
+                for (Source.Entry c : post.comments()) {
+                    tally.read++;
+                    ImportedComments.Row row = row(post, c, prefix);
+                    if (row != null) {
+                        ofPost.add(row);
+                    }
+                }
+                rows.addAll(parentsFirst(ofPost));
+            }
+            int created = comments.insert(rows, actor);
             tally.created += created;
-            tally.skip("already imported", ordered.size() - created);
+            tally.skip("already imported", rows.size() - created);
         }
 
         private ImportedComments.Row row(Source.Post post, Source.Entry c, String prefix) {
@@ -272,17 +310,8 @@ public class Importer {
                 tally.fail(key, "body " + e.getMessage().replaceAll("\\d+", "#"));
                 return null;
             }
-            Long author = null;
-            String guest = null;
-            String name = TextSanitizer.cleanLabel(c.author(), 100);
-            if (c.userId() > 0) {
-                author = accounts.computeIfAbsent(c.userId(), uid -> {
-                    tally.users++;
-                    return User.imported(config.subjectPrefix() + uid, name == null ? "WordPress user " + uid : name);
-                });
-            } else {
-                guest = name;
-            }
+            Long author = c.userId() > 0 ? accounts.get(c.userId()) : null;
+            String guest = c.userId() > 0 ? null : TextSanitizer.cleanLabel(c.author(), 100);
             return new ImportedComments.Row(key, post.id(), c.parentId() == null ? null : prefix + c.parentId(), author, guest,
                     status, body, c.date(), reason);
         }

@@ -1,5 +1,5 @@
 /**
- * Moving a site in: imports of WordPress exports (WXR), streamed and hardened against hostile
+ * Moving a site in: imports of WordPress (WXR) and Disqus exports, streamed and hardened against hostile
  * XML, run as jobs with progress, idempotent by each row's source id; every row goes in through
  * the owners' import doors (articles, accounts, comments).
  *

@@ -157,6 +157,11 @@ class WordPressImportTest {
         assertEquals(Db.scalar("select count(*) from comments where article_id = ?1 and comment_is_public(status, hidden)", Long.toString(s.post1)),
                 ((Number) Db.scalar("select published_count from articles where id = ?1", Long.toString(s.post1))).longValue());
         assertEquals("https://news.example/2026/11/museum/", Db.scalar("select url from articles where id = ?1", Long.toString(s.post1)));
+        // Moderators see the held one in the queue, its guest by name (no account to open).
+        given().header("Authorization", "Bearer " + Tokens.moderator(Tokens.newSubject()))
+                .get("/api/v1/moderation/queues/pending?articleId={a}&rule=import", Long.toString(s.post1)).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].author.name", equalTo("قارئ ينتظر"))
+                .body("items[0].author.status", equalTo("guest")).body("items[0].author.id", org.hamcrest.Matchers.nullValue());
         assertEquals(((Number) Db.scalar("select count(*) from comments where status = 'pending'")).longValue(),
                 ((Number) Db.scalar("select coalesce(sum(n), 0) from moderation_counts where queue = 'pending'")).longValue(),
                 "the queue counts follow");
@@ -182,6 +187,47 @@ class WordPressImportTest {
         assertEquals(1, third.getLong("created"));
         assertEquals(k + 202, row(k + 300).get("parent"));
         assertEquals(9L, ((Number) Db.scalar("select count(*) from comments where source_key like ?1", k + "%")).longValue());
+    }
+
+    @Test
+    void aDisqusExportComesInToo() throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long thread = r.nextLong(1_000_000_000L, 9_000_000_000L), post = r.nextLong(1_000_000L, 9_000_000L), first = r.nextLong(1_000_000_000L, 9_000_000_000L);
+        String author = "<author><email>reader@mail.example</email><name>%s</name><isAnonymous>false</isAnonymous><username>u1</username></author>"
+                + "<ipAddress>203.0.113.77</ipAddress>";
+        String xml = """
+                <?xml version="1.0" encoding="utf-8"?>
+                <disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"
+                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                        xsi:schemaLocation="http://disqus.com/api/schemas/1.0/disqus.xsd http://disqus.com/api/schemas/1.0/disqus-internals.xsd">
+                <category dsq:id="1"><forum>news</forum><title>General</title><isDefault>true</isDefault></category>
+                <thread dsq:id="%1$d"><id>%2$d https://news.example/?p=%2$d</id><forum>news</forum><category dsq:id="1" />
+                  <link>https://news.example/2026/11/disqus-story/</link><title>قصة من ديسكس</title><message></message>
+                  <createdAt>2026-11-30T08:00:00Z</createdAt>%4$s<isClosed>false</isClosed><isDeleted>false</isDeleted></thread>
+                <post dsq:id="%3$d"><id /><message><![CDATA[<p>أول تعليق</p><p>فقرة ثانية</p>]]></message>
+                  <createdAt>2026-11-30T10:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>%5$s<thread dsq:id="%1$d" /></post>
+                <post dsq:id="%6$d"><id /><message><![CDATA[رد عليه]]></message>
+                  <createdAt>2026-11-30T10:05:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam>%7$s<thread dsq:id="%1$d" />
+                  <parent dsq:id="%3$d" /></post>
+                <post dsq:id="%8$d"><id /><message><![CDATA[spam spam]]></message>
+                  <createdAt>2026-11-30T10:06:00Z</createdAt><isDeleted>false</isDeleted><isSpam>true</isSpam>%7$s<thread dsq:id="%1$d" /></post>
+                <post dsq:id="%9$d"><id /><message><![CDATA[حذفه صاحبه]]></message>
+                  <createdAt>2026-11-30T10:07:00Z</createdAt><isDeleted>true</isDeleted><isSpam>false</isSpam>%7$s<thread dsq:id="%1$d" /></post>
+                </disqus>""".formatted(thread, post, first, author.formatted("المحرر"), author.formatted("سارة"), first + 1,
+                author.formatted("خالد"), first + 2, first + 3);
+        String admin = Tokens.admin(Tokens.newSubject());
+        JsonPath job = imported(admin, xml);
+        assertEquals("disqus", job.getString("format"), "told by its root element");
+        assertEquals(4, job.getLong("created"));
+        Map<String, Object> top = row("disqus:" + first);
+        assertEquals(Long.toString(post), top.get("article"), "the thread's identifier (WordPress' Disqus plugin: post id, then guid)");
+        assertEquals("سارة", top.get("guest"));
+        assertEquals("أول تعليق\n\nفقرة ثانية", top.get("body"));
+        assertEquals("disqus:" + first, row("disqus:" + (first + 1)).get("parent"));
+        assertEquals("rejected", row("disqus:" + (first + 2)).get("status"));
+        assertEquals("deleted", row("disqus:" + (first + 3)).get("status"));
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from comments where body like '%reader@mail.example%' or guest_name like '%203.0.113%'")).longValue());
+        assertEquals(0, imported(admin, xml).getLong("created"), "again: nothing new");
     }
 
     @Test

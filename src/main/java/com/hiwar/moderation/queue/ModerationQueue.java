@@ -114,12 +114,14 @@ public class ModerationQueue {
                 continue;
             }
             User u = r.authorId() == null ? null : users.get(r.authorId());
-            QueueItem.AuthorRef author = r.authorId() == null ? null : new QueueItem.AuthorRef(r.authorId(),
+            // An imported guest has a name and no account: nothing to open, ban or trust.
+            QueueItem.AuthorRef author = r.authorId() != null ? new QueueItem.AuthorRef(r.authorId(),
                     u == null ? null : u.displayName, u == null ? null : u.status, u != null && u.trusted,
-                    u != null && u.premoderated, r.authorPublished(), r.authorRejected(), r.authorReported());
+                    u != null && u.premoderated, r.authorPublished(), r.authorRejected(), r.authorReported())
+                    : r.guestName() != null ? new QueueItem.AuthorRef(null, r.guestName(), "guest", false, false, 0, 0, 0) : null;
             User pu = r.parentAuthorId() == null ? null : users.get(r.parentAuthorId());
             QueueItem.ParentRef parent = r.parentId() == null ? null : new QueueItem.ParentRef(r.parentId(),
-                    r.parentStatus(), r.parentBody(), pu == null ? null : pu.displayName);
+                    r.parentStatus(), r.parentBody(), pu != null ? pu.displayName : r.parentGuestName());
             Article a = articleById.get(r.articleId());
             out.add(new QueueItem(r.id(), r.status(), r.body(), r.createdAt(), r.editedAt(), r.version(), r.featured(),
                     r.openReports(), r.hidden(), r.likeCount(), r.claimedBy(), r.claimExpiresAt(),

@@ -18,7 +18,8 @@ public record QueueItem(long id, String status, String body, Instant createdAt, 
 
     public record ArticleRef(String id, String title, String url, String section) {}
 
-    public record AuthorRef(long id, String name, String status, boolean trusted, boolean premoderated,
+    /** {@code id} null and {@code status} "guest": an imported guest, known by name only. */
+    public record AuthorRef(Long id, String name, String status, boolean trusted, boolean premoderated,
                             long published, long rejected, long reported) {}
 
     public record ParentRef(long id, String status, String body, String authorName) {}

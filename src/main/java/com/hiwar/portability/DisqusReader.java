@@ -1,0 +1,162 @@
+package com.hiwar.portability;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Disqus export (Admin → Moderate → Export: every thread, then every post) as a stream.
+ * Threads are kept (their identifier, link and title: small); posts are handed on in groups of
+ * one thread's consecutive posts, so memory holds one group at a time. Authors become guests by
+ * name: Disqus accounts mean nothing to the publisher's login. No email or IP address is read.
+ */
+final class DisqusReader implements Source {
+
+    // disqus > post > author > name is as deep as the export goes.
+    static final int MAX_DEPTH = 6;
+
+    private record Thread(String identifier, String url, String title) {}
+
+    private final SafeXml xml;
+    private final Map<String, Thread> threads = new HashMap<>();
+
+    DisqusReader(InputStream in) throws SafeXml.Refused {
+        xml = new SafeXml(in, MAX_DEPTH, WxrReader.MAX_TEXT);
+    }
+
+    @Override
+    public String keyPrefix() {
+        return "disqus:";
+    }
+
+    @Override
+    public void read(Sink sink) throws SafeXml.Refused {
+        boolean root = false;
+        String group = null;
+        List<Entry> posts = new ArrayList<>();
+        while (xml.next()) {
+            if (!xml.isStart()) {
+                continue;
+            }
+            if (xml.depth() == 1) {
+                if (!xml.name().equals("disqus")) {
+                    throw new SafeXml.Refused("this is not a Disqus export: its root is <" + xml.name() + ">, not <disqus>");
+                }
+                root = true;
+            } else if (xml.depth() == 2 && xml.name().equals("thread")) {
+                thread();
+            } else if (xml.depth() == 2 && xml.name().equals("post")) {
+                Posted p = post();
+                if (group != null && !group.equals(p.thread)) {
+                    sink.post(article(group, posts));
+                    posts = new ArrayList<>();
+                }
+                group = p.thread;
+                posts.add(p.entry);
+            } else if (xml.depth() == 2) {
+                xml.skip(); // categories
+            }
+        }
+        if (!root) {
+            throw new SafeXml.Refused("the file is empty: no <disqus> element");
+        }
+        if (group != null) {
+            sink.post(article(group, posts));
+        }
+    }
+
+    private Post article(String threadId, List<Entry> posts) throws SafeXml.Refused {
+        Thread t = threads.get(threadId);
+        if (t == null) {
+            throw new SafeXml.Refused("a post names thread " + threadId + ", which the file does not have (before its posts)");
+        }
+        // The identifier the site gave the thread is its article id; WordPress' Disqus plugin writes "<post id> <guid>".
+        String id = t.identifier == null || t.identifier.isBlank() ? "disqus-" + threadId : t.identifier.strip().split("\\s+")[0];
+        return new Post(id, t.url, t.title, "thread", null, true, posts);
+    }
+
+    private void thread() throws SafeXml.Refused {
+        String dsq = xml.attribute("http://disqus.com/disqus-internals", "id");
+        int depth = xml.depth();
+        String identifier = null, url = null, title = null;
+        while (xml.next() && xml.depth() >= depth) {
+            if (!xml.isStart()) {
+                continue;
+            }
+            switch (xml.name()) {
+                case "id" -> identifier = xml.text();
+                case "link" -> url = xml.text().strip();
+                case "title" -> title = xml.text();
+                default -> xml.skip();
+            }
+        }
+        if (dsq == null) {
+            throw new SafeXml.Refused("a thread without dsq:id ends at line " + xml.line());
+        }
+        threads.put(dsq, new Thread(identifier, url, title));
+    }
+
+    private record Posted(String thread, Entry entry) {}
+
+    private Posted post() throws SafeXml.Refused {
+        String dsq = xml.attribute("http://disqus.com/disqus-internals", "id");
+        int depth = xml.depth();
+        String message = "", created = null, thread = null, parent = null, name = null;
+        boolean deleted = false, spam = false, approved = true;
+        while (xml.next() && xml.depth() >= depth) {
+            if (!xml.isStart()) {
+                continue;
+            }
+            switch (xml.name()) {
+                case "message" -> message = xml.text();
+                case "createdAt" -> created = xml.text().strip();
+                case "isDeleted" -> deleted = Boolean.parseBoolean(xml.text().strip());
+                case "isSpam" -> spam = Boolean.parseBoolean(xml.text().strip());
+                case "isApproved" -> approved = Boolean.parseBoolean(xml.text().strip());
+                case "thread" -> {
+                    thread = xml.attribute("http://disqus.com/disqus-internals", "id");
+                    xml.skip();
+                }
+                case "parent" -> {
+                    parent = xml.attribute("http://disqus.com/disqus-internals", "id");
+                    xml.skip();
+                }
+                case "author" -> name = authorName();
+                default -> xml.skip();
+            }
+        }
+        if (dsq == null || thread == null) {
+            throw new SafeXml.Refused("a post without dsq:id or thread ends at line " + xml.line());
+        }
+        String status = spam ? "spam" : deleted ? "trash" : approved ? "1" : "0";
+        return new Posted(thread, new Entry(dsq, parent, name, 0, when(created), message, status, "comment"));
+    }
+
+    /** The author's display name; their email and username are skipped. */
+    private String authorName() throws SafeXml.Refused {
+        int depth = xml.depth();
+        String name = null;
+        while (xml.next() && xml.depth() >= depth) {
+            if (xml.isStart()) {
+                if (xml.name().equals("name")) {
+                    name = xml.text();
+                } else {
+                    xml.skip();
+                }
+            }
+        }
+        return name;
+    }
+
+    private static Instant when(String s) {
+        try {
+            return s == null ? Instant.EPOCH : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
+    }
+}
