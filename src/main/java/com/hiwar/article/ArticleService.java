@@ -153,8 +153,16 @@ public class ArticleService {
         return article;
     }
 
-    /** An article an import names: a WordPress post's id, permalink and title. */
-    public record Imported(String id, String url, String title) {}
+    /** Every article as one JSON line of the site's export (streamed; in a transaction). */
+    public long exportLines(java.util.function.Consumer<String> line) {
+        return com.hiwar.db.Jdbc.lines("""
+                select json_build_object('type', 'article', 'id', id, 'url', url, 'title', title, 'section', section, 'open', open,
+                       'premoderated', premoderated, 'closesAt', closes_at, 'createdAt', created_at)::text
+                from articles order by created_at, id""", line);
+    }
+
+    /** An article an import names: a WordPress post's id, permalink and title, and whether it takes comments. */
+    public record Imported(String id, String url, String title, boolean open) {}
 
     /**
      * The articles an import names, created if new and left as they are otherwise, in one
@@ -167,7 +175,7 @@ public class ArticleService {
         java.time.Instant closes = config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null);
         int added = 0;
         for (int n : com.hiwar.db.Jdbc.batch("""
-                insert into articles (id, url, title, closes_at) values (?, ?, ?, ?) on conflict (id) do nothing""", wanted, (s, a) -> {
+                insert into articles (id, url, title, closes_at, open) values (?, ?, ?, ?, ?) on conflict (id) do nothing""", wanted, (s, a) -> {
             checkId(a.id());
             String url;
             try {
@@ -179,6 +187,7 @@ public class ArticleService {
             s.setString(2, url != null && hosts.allows(url) ? url : null);
             s.setString(3, TextSanitizer.cleanLabel(a.title(), MAX_TITLE));
             s.setObject(4, closes == null ? null : closes.atOffset(java.time.ZoneOffset.UTC));
+            s.setBoolean(5, a.open());
         })) {
             added += Math.max(0, n);
         }

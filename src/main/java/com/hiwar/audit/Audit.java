@@ -52,6 +52,15 @@ public final class Audit {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The whole audit log as JSON lines of the site's export, oldest first (streamed; in a transaction). */
+    public static long exportLines(java.util.function.Consumer<String> line) {
+        return Jdbc.lines("""
+                select json_build_object('type', 'audit', 'at', at, 'actor', actor, 'action', action, 'commentId', comment_id,
+                       'userId', user_id, 'articleId', article_id, 'statusBefore', status_before, 'statusAfter', status_after,
+                       'reason', reason, 'details', details)::text
+                from moderation_audit order by id""", line);
+    }
+
     /** Erasure: where a login names someone as an actor, a pseudonym takes its place. */
     public static void pseudonymize(String subject, String pseudonym) {
         Panache.getEntityManager().createNativeQuery("update moderation_audit set actor = :p where actor = :s")

@@ -43,6 +43,22 @@ public class ImportedComments {
     @Inject
     jakarta.enterprise.event.Event<CommentsImported> imported;
 
+    /**
+     * Every comment as one JSON line of the site's export, parents before replies (streamed; in a
+     * transaction). {@code key} is what a restore keys it by: its source key if it was imported,
+     * else {@code hiwar:<id>}.
+     */
+    public long exportLines(java.util.function.Consumer<String> line) {
+        return Jdbc.lines("""
+                select json_build_object('type', 'comment', 'id', c.id, 'key', coalesce(c.source_key, 'hiwar:' || c.id),
+                       'articleId', c.article_id,
+                       'parentKey', case when p.id is null then null else coalesce(p.source_key, 'hiwar:' || p.id) end,
+                       'authorId', c.author_id, 'guestName', c.guest_name, 'status', c.status, 'body', c.body,
+                       'createdAt', c.created_at, 'editedAt', c.edited_at, 'deletedAt', c.deleted_at, 'featured', c.featured,
+                       'hidden', c.hidden, 'likes', c.like_count, 'rules', c.rules)::text
+                from comments c left join comments p on p.id = c.parent_id order by c.id""", line);
+    }
+
     /** The body as a comment may have it, or the problem that keeps it out (too long, NUL, bidi overrides). */
     public String cleanBody(String raw) {
         return TextSanitizer.clean(raw, "body", 1, config.maxLength());

@@ -54,6 +54,23 @@ public final class Jdbc {
         return run(sql, binder, PreparedStatement::executeUpdate);
     }
 
+    /**
+     * Each row's first column, a text, handed on as it is read: a cursor of 1,000 rows at a time,
+     * so a table of any size streams. Needs a transaction (a cursor lives in one).
+     */
+    public static long lines(String sql, java.util.function.Consumer<String> each) {
+        return run(sql, s -> s.setFetchSize(1000), statement -> {
+            long n = 0;
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    each.accept(rows.getString(1));
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     @FunctionalInterface
     public interface RowBinder<T> {
         void bind(PreparedStatement statement, T row) throws SQLException;

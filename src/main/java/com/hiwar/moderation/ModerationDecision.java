@@ -161,4 +161,13 @@ public class ModerationDecision extends PanacheEntityBase {
         getEntityManager().createNativeQuery("update moderation_decisions set decided_by = :p where decided_by = :s")
                 .setParameter("p", pseudonym).setParameter("s", subject).executeUpdate();
     }
+
+    /** Every decision, automatic or a moderator's, as one JSON line of the site's export (streamed; in a transaction). */
+    public static long exportLines(java.util.function.Consumer<String> line) {
+        return com.hiwar.db.Jdbc.lines("""
+                select json_build_object('type', 'decision', 'commentId', comment_id, 'version', version, 'decision', decision,
+                       'reasons', reasons, 'decidedBy', decided_by, 'createdAt', created_at, 'modelVersion', model_version,
+                       'modelScore', model_score)::text
+                from moderation_decisions order by id""", line);
+    }
 }

@@ -133,7 +133,7 @@ final class DisqusReader implements Source {
             throw new SafeXml.Refused("a post without dsq:id or thread ends at line " + xml.line());
         }
         String status = spam ? "spam" : deleted ? "trash" : approved ? "1" : "0";
-        return new Posted(thread, new Entry(dsq, parent, name, 0, when(created), message, status, "comment"));
+        return new Posted(thread, new Entry(dsq, parent, name, 0, null, when(created), message, status, "comment"));
     }
 
     /** The author's display name; their email and username are skipped. */

@@ -37,15 +37,15 @@ public class ImportResource {
     CurrentUser currentUser;
 
     @POST
-    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/rss+xml", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import a WordPress export (WXR, from Tools → Export) or a Disqus export, sent as the request body")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/rss+xml", ExportResource.NDJSON, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import a WordPress export (WXR, from Tools → Export), a Disqus export, or a Hiwar export (to restore), sent as the request body")
     @APIResponse(responseCode = "202", description = "The file was read through and its import started; follow Location")
     @APIResponse(responseCode = "413", description = "Larger than HIWAR_HTTP_MAX_IMPORT_BYTES")
     @APIResponse(responseCode = "422", description = "Not a WordPress export, or not well-formed: nothing was imported")
     public Response start(InputStream body, @RestQuery String format, @RestQuery Boolean includePings) {
         Actor actor = currentUser.requireActive();
-        if (format != null && !format.equals("wxr") && !format.equals("disqus")) {
-            throw ProblemException.badParameter("format", "must be wxr (a WordPress export) or disqus; leave it out to tell by the file");
+        if (format != null && !java.util.Set.of("wxr", "disqus", "ndjson").contains(format)) {
+            throw ProblemException.badParameter("format", "must be wxr (a WordPress export), disqus, or ndjson (a Hiwar export, to restore); leave it out to tell by the file");
         }
         ImportJobs.View job = importer.start(body, new Importer.Options(format, Boolean.TRUE.equals(includePings)), actor.subject());
         return Response.accepted(job).location(URI.create(Importer.LOCATION + job.id())).build();

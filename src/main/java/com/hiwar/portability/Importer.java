@@ -159,12 +159,21 @@ public class Importer {
     }
 
     private static Source source(String format, InputStream in) throws SafeXml.Refused {
-        return "disqus".equals(format) ? new DisqusReader(in) : new WxrReader(in);
+        return switch (format) {
+            case "disqus" -> new DisqusReader(in);
+            case "ndjson" -> new NdjsonReader(in);
+            default -> new WxrReader(in);
+        };
     }
 
-    /** The format by the file's root element: {@code <disqus>} or (anything else, refused later if wrong) WXR. */
+    /** The format by the file's start: a Hiwar export's JSON, a {@code <disqus>} root, or (anything else, refused later if wrong) WXR. */
     private static String detect(Path file) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.mark(1);
+            if (in.read() == '{') {
+                return "ndjson";
+            }
+            in.reset();
             SafeXml xml = new SafeXml(in, 64, 1 << 20);
             return xml.next() && xml.isStart() && xml.name().equals("disqus") ? "disqus" : "wxr";
         } catch (SafeXml.Refused e) {
@@ -195,7 +204,11 @@ public class Importer {
                 details.put("created", tally.created);
                 details.put("skipped", tally.skipped);
                 details.put("failed", tally.failed);
-                Audit.record(by, "import", null, null, null, "disqus".equals(options.format()) ? "Disqus export" : "WordPress export", details);
+                Audit.record(by, "import", null, null, null, switch (options.format()) {
+                    case "disqus" -> "Disqus export";
+                    case "ndjson" -> "Hiwar export";
+                    default -> "WordPress export";
+                }, details);
                 ImportJobs.write(id, tally, "done", null);
             });
             LOG.infof("Import %d done: %d read, %d created, %d skipped, %d failed", id, tally.read, tally.created, tally.skipped, tally.failed);
@@ -216,7 +229,8 @@ public class Importer {
         final String actor;
         final ImportJobs.Tally tally;
         final List<Source.Post> posts = new ArrayList<>();
-        final Map<Long, Long> accounts = new HashMap<>();
+        /** Accounts named so far in this job, by subject. */
+        final Map<String, Long> accounts = new HashMap<>();
         int pending;
 
         Batch(long job, Source source, Options options, String actor, ImportJobs.Tally tally) {
@@ -252,18 +266,18 @@ public class Importer {
                 }
             }
             tally.articles += articles.imported(taken.stream()
-                    .map(p -> new ArticleService.Imported(p.id(), p.url(), p.title())).toList());
+                    .map(p -> new ArticleService.Imported(p.id(), p.url(), p.title(), p.commentsOpen())).toList());
             Map<String, String> named = new LinkedHashMap<>();
             for (Source.Post post : taken) {
                 for (Source.Entry c : post.comments()) {
-                    if (c.userId() > 0 && !accounts.containsKey(c.userId())) {
+                    String subject = subject(c);
+                    if (subject != null && !accounts.containsKey(subject)) {
                         String name = TextSanitizer.cleanLabel(c.author(), 100);
-                        named.putIfAbsent(config.subjectPrefix() + c.userId(), name == null ? "WordPress user " + c.userId() : name);
+                        named.putIfAbsent(subject, name == null ? "WordPress user " + c.userId() : name);
                     }
                 }
             }
-            User.imported(named).forEach((subject, id) ->
-                    accounts.put(Long.parseLong(subject.substring(config.subjectPrefix().length())), id));
+            accounts.putAll(User.imported(named));
             tally.users += named.size();
             List<ImportedComments.Row> rows = new ArrayList<>();
             for (Source.Post post : taken) {
@@ -282,6 +296,11 @@ public class Importer {
             tally.skip("already imported", rows.size() - created);
         }
 
+        /** The account a comment's author is here, or null for a guest. */
+        private String subject(Source.Entry c) {
+            return c.subject() != null ? c.subject() : c.userId() > 0 ? config.subjectPrefix() + c.userId() : null;
+        }
+
         private ImportedComments.Row row(Source.Post post, Source.Entry c, String prefix) {
             String key = prefix + c.id();
             if (!options.includePings() && (c.type().equals("pingback") || c.type().equals("trackback"))) {
@@ -297,6 +316,10 @@ public class Importer {
                     status = CommentStatus.REJECTED;
                     reason = "spam";
                 }
+                case "rejected" -> {
+                    status = CommentStatus.REJECTED;
+                    reason = "restored";
+                }
                 case "trash", "post-trashed" -> status = CommentStatus.DELETED;
                 default -> {
                     tally.fail(key, "unknown status \"" + TextSanitizer.cleanLabel(c.approved(), 40) + "\"");
@@ -305,13 +328,16 @@ public class Importer {
             }
             String body;
             try {
-                body = comments.cleanBody(plainText(c.content()));
+                // A deleted comment may have lost its text already (Hiwar's soft delete): it keeps its place.
+                body = status == CommentStatus.DELETED && (c.content() == null || c.content().isBlank()) ? ""
+                        : comments.cleanBody(source.html() ? plainText(c.content()) : c.content());
             } catch (ProblemException e) {
                 tally.fail(key, "body " + e.getMessage().replaceAll("\\d+", "#"));
                 return null;
             }
-            Long author = c.userId() > 0 ? accounts.get(c.userId()) : null;
-            String guest = c.userId() > 0 ? null : TextSanitizer.cleanLabel(c.author(), 100);
+            String subject = subject(c);
+            Long author = subject == null ? null : accounts.get(subject);
+            String guest = subject == null ? TextSanitizer.cleanLabel(c.author(), 100) : null;
             return new ImportedComments.Row(key, post.id(), c.parentId() == null ? null : prefix + c.parentId(), author, guest,
                     status, body, c.date(), reason);
         }

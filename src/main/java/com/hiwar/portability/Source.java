@@ -6,9 +6,13 @@ import java.util.List;
 /** An export being read: its posts (articles), each with its comments, in file order. */
 interface Source {
 
-    /** One comment as the export has it. {@code approved}: WordPress' 1, 0, spam or trash. */
-    record Entry(String id, String parentId, String author, long userId, Instant date, String content, String approved,
-                 String type) {}
+    /**
+     * One comment as the export has it. {@code approved}: WordPress' 1, 0, spam or trash (or
+     * rejected, from a Hiwar export). The author is an account by {@code subject} (a Hiwar
+     * export), by WordPress {@code userId} (above 0), or else a guest by name.
+     */
+    record Entry(String id, String parentId, String author, long userId, String subject, Instant date, String content,
+                 String approved, String type) {}
 
     /** A post (an article here) and its comments. */
     record Post(String id, String url, String title, String type, String status, boolean commentsOpen, List<Entry> comments) {}
@@ -22,4 +26,9 @@ interface Source {
 
     /** What every source key of this export starts with: the system and the site, so two sites never collide. */
     String keyPrefix();
+
+    /** Whether comments are HTML (WordPress, Disqus), or plain text already (a Hiwar export). */
+    default boolean html() {
+        return true;
+    }
 }

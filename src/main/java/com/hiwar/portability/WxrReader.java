@@ -121,7 +121,7 @@ final class WxrReader implements Source {
             throw new SafeXml.Refused("a comment without <wp:comment_id> ends at line " + xml.line());
         }
         return new Entry(id, "0".equals(parent) || parent == null || parent.isEmpty() ? null : parent, author,
-                number(userId), when(dateGmt, date), content, approved, type.isEmpty() ? "comment" : type);
+                number(userId), null, when(dateGmt, date), content, approved, type.isEmpty() ? "comment" : type);
     }
 
     private static long number(String s) {

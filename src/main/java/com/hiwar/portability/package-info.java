@@ -4,6 +4,6 @@
  * the owners' import doors (articles, accounts, comments).
  *
  * <p>Owns: import_jobs.
- * <p>May use: article, audit, auth, comment, db, http, problem, text.
+ * <p>May use: article, audit, auth, comment, db, http, moderation, problem, text.
  */
 package com.hiwar.portability;

@@ -157,6 +157,7 @@ class WordPressImportTest {
         assertEquals(Db.scalar("select count(*) from comments where article_id = ?1 and comment_is_public(status, hidden)", Long.toString(s.post1)),
                 ((Number) Db.scalar("select published_count from articles where id = ?1", Long.toString(s.post1))).longValue());
         assertEquals("https://news.example/2026/11/museum/", Db.scalar("select url from articles where id = ?1", Long.toString(s.post1)));
+        assertEquals(false, Db.scalar("select open from articles where id = ?1", Long.toString(s.post2)), "comments closed in WordPress: closed here");
         // Moderators see the held one in the queue, its guest by name (no account to open).
         given().header("Authorization", "Bearer " + Tokens.moderator(Tokens.newSubject()))
                 .get("/api/v1/moderation/queues/pending?articleId={a}&rule=import", Long.toString(s.post1)).then().statusCode(200)
@@ -254,8 +255,15 @@ class WordPressImportTest {
         bad.put("nested too deep", deep.getBytes(StandardCharsets.UTF_8));
         bad.put("wrong encoding", cp1256);
         bad.put("not an export", "<html><body>hello</body></html>".getBytes(StandardCharsets.UTF_8));
+        String header = "{\"type\": \"export\", \"format\": \"hiwar-ndjson\", \"version\": 1}\n";
+        bad.put("not a Hiwar export", "{\"type\": \"comment\"}\n".getBytes(StandardCharsets.UTF_8));
+        bad.put("a line that is not JSON", (header + "{\"type\": \"article\", \"id\": \"a\"}\nnot json\n").getBytes(StandardCharsets.UTF_8));
+        bad.put("a comment before its article", (header + "{\"type\": \"comment\", \"key\": \"hiwar:1\", \"articleId\": \"nowhere\", "
+                + "\"status\": \"published\", \"body\": \"x\", \"createdAt\": \"2026-12-01T10:00:00+00:00\"}\n").getBytes(StandardCharsets.UTF_8));
+        byte[] notUtf8 = (header + "{\"type\": \"article\", \"id\": \"\u00e9\"}\n").getBytes(StandardCharsets.ISO_8859_1);
+        bad.put("an export not in UTF-8", notUtf8);
         for (Map.Entry<String, byte[]> e : bad.entrySet()) {
-            Response r = upload(admin, e.getValue(), "application/xml");
+            Response r = upload(admin, e.getValue(), e.getValue().length > 0 && e.getValue()[0] == '{' ? "application/x-ndjson" : "application/xml");
             r.then().statusCode(422).contentType(containsString("application/problem+json"));
             assertTrue(r.jsonPath().getString("detail").startsWith("This file cannot be imported"), e.getKey() + ": " + r.asString());
             assertTrue(!r.asString().contains("root:"), "nothing of a local file leaks");
