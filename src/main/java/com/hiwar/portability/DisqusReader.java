@@ -83,10 +83,7 @@ final class DisqusReader implements Source {
         String dsq = xml.attribute("http://disqus.com/disqus-internals", "id");
         int depth = xml.depth();
         String identifier = null, url = null, title = null;
-        while (xml.next() && xml.depth() >= depth) {
-            if (!xml.isStart()) {
-                continue;
-            }
+        while (xml.nextChild(depth)) {
             switch (xml.name()) {
                 case "id" -> identifier = xml.text();
                 case "link" -> url = xml.text().strip();
@@ -107,10 +104,7 @@ final class DisqusReader implements Source {
         int depth = xml.depth();
         String message = "", created = null, thread = null, parent = null, name = null;
         boolean deleted = false, spam = false, approved = true;
-        while (xml.next() && xml.depth() >= depth) {
-            if (!xml.isStart()) {
-                continue;
-            }
+        while (xml.nextChild(depth)) {
             switch (xml.name()) {
                 case "message" -> message = xml.text();
                 case "createdAt" -> created = xml.text().strip();
@@ -140,13 +134,11 @@ final class DisqusReader implements Source {
     private String authorName() throws SafeXml.Refused {
         int depth = xml.depth();
         String name = null;
-        while (xml.next() && xml.depth() >= depth) {
-            if (xml.isStart()) {
-                if (xml.name().equals("name")) {
-                    name = xml.text();
-                } else {
-                    xml.skip();
-                }
+        while (xml.nextChild(depth)) {
+            if (xml.name().equals("name")) {
+                name = xml.text();
+            } else {
+                xml.skip();
             }
         }
         return name;

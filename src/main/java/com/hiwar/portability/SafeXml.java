@@ -140,6 +140,19 @@ final class SafeXml {
         }
     }
 
+    /**
+     * The next child element of the element started at {@code parentDepth}, started; false once
+     * that element has ended (its end consumed).
+     */
+    boolean nextChild(int parentDepth) throws Refused {
+        while (next() && depth >= parentDepth) {
+            if (isStart()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Skips the element just started, with everything in it. */
     void skip() throws Refused {
         int until = depth - 1;

@@ -69,10 +69,7 @@ final class WxrReader implements Source {
         String id = null, url = null, title = null, type = null, status = null;
         boolean open = true;
         List<Entry> comments = new ArrayList<>();
-        while (xml.next() && xml.depth() >= depth) {
-            if (!xml.isStart()) {
-                continue;
-            }
+        while (xml.nextChild(depth)) {
             switch (xml.name()) {
                 case "title" -> title = xml.text();
                 case "link" -> url = xml.text();
@@ -100,10 +97,7 @@ final class WxrReader implements Source {
         int depth = xml.depth();
         String id = null, parent = null, author = null, date = null, dateGmt = null, content = "", approved = "1", type = "";
         String userId = "0";
-        while (xml.next() && xml.depth() >= depth) {
-            if (!xml.isStart()) {
-                continue;
-            }
+        while (xml.nextChild(depth)) {
             switch (xml.name()) {
                 case "comment_id" -> id = xml.text().strip();
                 case "comment_parent" -> parent = xml.text().strip();
