@@ -51,7 +51,7 @@ final class DisqusReader implements Source {
                 thread();
             } else if (xml.depth() == 2 && xml.name().equals("post")) {
                 Posted p = post();
-                if (group != null && !group.equals(p.thread)) {
+                if (group != null && (!group.equals(p.thread) || posts.size() == PART)) {
                     sink.post(article(group, posts));
                     posts = new ArrayList<>();
                 }

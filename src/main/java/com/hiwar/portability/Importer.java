@@ -66,6 +66,9 @@ public class Importer {
     @Inject
     ArticleService articles;
 
+    /** The job this instance runs now, or 0: one at a time, so a job never waits unheard in a queue. */
+    private final java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
+
     private final ExecutorService jobs = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hiwar-import");
         t.setDaemon(true);
@@ -80,12 +83,19 @@ public class Importer {
         }
     }
 
+    /** Jobs whose instance stopped (every instance looks; the update is idempotent). */
+    @io.quarkus.scheduler.Scheduled(every = "1m", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void failAbandoned() {
+        QuarkusTransaction.requiringNew().call(() -> ImportJobs.failAbandoned(java.time.Duration.ofMinutes(1)));
+    }
+
     void stop(@Observes ShutdownEvent event) {
         jobs.shutdownNow();
     }
 
     /** Receives, checks and starts an import of a WordPress or Disqus export; the job as it starts. */
     public ImportJobs.View start(InputStream upload, Options asked, String by) {
+        busy();
         Path file = receive(upload);
         try {
             Options options = new Options(asked.format() != null ? asked.format() : detect(file), asked.includePings());
@@ -94,8 +104,20 @@ public class Importer {
             shown.put("includePings", options.includePings());
             shown.put("bytes", Files.size(file));
             shown.put("comments", comments);
+            busy();
             long id = QuarkusTransaction.requiringNew().call(() -> ImportJobs.create(options.format(), shown, by));
-            jobs.execute(() -> run(id, file, options, by));
+            if (!running.compareAndSet(0, id)) {
+                QuarkusTransaction.requiringNew().run(() -> ImportJobs.write(id, new ImportJobs.Tally(), "failed",
+                        "another import started on this instance at the same moment; upload the file again"));
+                busy();
+            }
+            jobs.execute(() -> {
+                try {
+                    run(id, file, options, by);
+                } finally {
+                    running.set(0);
+                }
+            });
             return job(id);
         } catch (IOException e) {
             delete(file);
@@ -103,6 +125,16 @@ public class Importer {
         } catch (RuntimeException e) {
             delete(file);
             throw e;
+        }
+    }
+
+    /** 409 while this instance runs a job: its Location says which. */
+    private void busy() {
+        long now = running.get();
+        if (now != 0) {
+            throw new ProblemException(409, "import-running", "An import is running",
+                    "Import " + now + " is still running on this instance; wait for it, then upload the next file",
+                    java.util.List.of(), Map.of("Location", LOCATION + now));
         }
     }
 

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 final class NdjsonReader implements Source {
 
-    /** The longest line read: a comment is at most a few tens of KB of JSON. */
-    static final int MAX_LINE = 4 << 20;
+    /** The longest line read: a comment of the longest body is at most about 30 KB of JSON. */
+    static final int MAX_LINE = 256 << 10;
 
     private record Article(String url, String title, boolean open) {}
 
@@ -68,7 +68,7 @@ final class NdjsonReader implements Source {
                 case "user" -> accounts.put(number(o, "id"), new Account(text(o, "subject"), o.getString("name")));
                 case "comment" -> {
                     String article = text(o, "articleId");
-                    if (group != null && !group.equals(article)) {
+                    if (group != null && (!group.equals(article) || comments.size() == PART)) {
                         sink.post(post(group, comments));
                         comments = new ArrayList<>();
                     }

@@ -17,6 +17,13 @@ interface Source {
     /** A post (an article here) and its comments. */
     record Post(String id, String url, String title, String type, String status, boolean commentsOpen, List<Entry> comments) {}
 
+    /**
+     * The most comments handed on at once: a post with more comes in several parts, so memory
+     * holds at most this many comments whatever one post has. A reply whose parent is in an
+     * earlier part finds it written already.
+     */
+    int PART = 1000;
+
     interface Sink {
         void post(Post post) throws SafeXml.Refused;
     }

@@ -18,7 +18,8 @@ final class WxrReader implements Source {
 
     // rss > channel > item > wp:comment > wp:commentmeta > wp:meta_value is as deep as WXR goes.
     static final int MAX_DEPTH = 8;
-    static final int MAX_TEXT = 4 << 20;
+    // WordPress keeps at most 65,525 characters of a comment; twice that bounds a part's memory (PART comments).
+    static final int MAX_TEXT = 128 << 10;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final SafeXml xml;
@@ -44,10 +45,7 @@ final class WxrReader implements Source {
             } else if (name.equals("base_site_url") && isWp()) {
                 site = host(xml.text());
             } else if (name.equals("item") && xml.depth() == 3) {
-                Post post = item();
-                if (post != null) {
-                    sink.post(post);
-                }
+                item(sink);
             }
         }
         if (!rss) {
@@ -64,7 +62,8 @@ final class WxrReader implements Source {
         return xml.namespace().startsWith("http://wordpress.org/export/");
     }
 
-    private Post item() throws SafeXml.Refused {
+    /** One post: handed on in parts of at most {@link #PART} comments (its id, link and title come before its comments). */
+    private void item(Sink sink) throws SafeXml.Refused {
         int depth = xml.depth();
         String id = null, url = null, title = null, type = null, status = null;
         boolean open = true;
@@ -78,19 +77,22 @@ final class WxrReader implements Source {
                 case "status" -> status = xml.text().strip();
                 case "comment_status" -> open = !"closed".equals(xml.text().strip());
                 case "comment" -> {
-                    if (isWp()) {
-                        comments.add(comment());
-                    } else {
+                    if (!isWp()) {
                         xml.skip();
+                        continue;
+                    }
+                    comments.add(comment());
+                    if (comments.size() == PART && id != null) {
+                        sink.post(new Post(id, url, title, type, status, open, comments));
+                        comments = new ArrayList<>();
                     }
                 }
                 default -> xml.skip();
             }
         }
-        if (id == null || comments.isEmpty()) {
-            return null;
+        if (id != null && !comments.isEmpty()) {
+            sink.post(new Post(id, url, title, type, status, open, comments));
         }
-        return new Post(id, url, title, type, status, open, comments);
     }
 
     private Entry comment() throws SafeXml.Refused {

@@ -191,6 +191,39 @@ class WordPressImportTest {
     }
 
     @Test
+    void aPostWithThousandsOfCommentsComesInPartsAndOneImportRunsAtATime() throws Exception {
+        // 2,500 comments on one post: they come in parts of 1,000, and comment 1,001 answers
+        // comment 1,000 across the first boundary.
+        Site s = site(0, "");
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= 2500; i++) {
+            many.append(comment(10_000 + i, i % 500 == 1 && i > 1 ? 10_000 + i - 1 : 0, "تعليق رقم " + i, "1"));
+        }
+        String xml = s.xml.replace("\t</item>\n</channel>", many + "\t</item>\n</channel>");
+        String admin = Tokens.admin(Tokens.newSubject());
+        Response first = upload(admin, xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        first.then().statusCode(202);
+        // While it runs, another upload is refused with the running job's Location, and nothing is kept of it.
+        Response second = upload(admin, s.xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        second.then().statusCode(409).contentType(containsString("application/problem+json"))
+                .header("Location", IMPORTS + "/" + first.jsonPath().getLong("id"));
+        JsonPath job = null;
+        for (int i = 0; i < 300; i++) {
+            job = given().header("Authorization", "Bearer " + admin).get(IMPORTS + "/{id}", first.jsonPath().getLong("id"))
+                    .then().extract().jsonPath();
+            if (!"running".equals(job.getString("state"))) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals(2505, job.getLong("created"));
+        String k = "wp:" + s.host + ":";
+        assertEquals(k + 11000, row(k + 11001).get("parent"), "a reply finds its parent written in an earlier part");
+        assertEquals(1, row(k + 11001).get("depth"));
+    }
+
+    @Test
     void aDisqusExportComesInToo() throws Exception {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         long thread = r.nextLong(1_000_000_000L, 9_000_000_000L), post = r.nextLong(1_000_000L, 9_000_000L), first = r.nextLong(1_000_000_000L, 9_000_000_000L);
