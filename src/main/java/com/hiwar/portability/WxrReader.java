@@ -43,7 +43,7 @@ final class WxrReader implements Source {
                 }
                 rss = true;
             } else if (name.equals("base_site_url") && isWp()) {
-                site = host(xml.text());
+                site = site(xml.text());
             } else if (name.equals("item") && xml.depth() == 3) {
                 item(sink);
             }
@@ -142,10 +142,13 @@ final class WxrReader implements Source {
         return Instant.EPOCH;
     }
 
-    private static String host(String url) {
+    /** The site as its comment keys name it: host and path (WordPress in /blog is a site of its own), no scheme. */
+    private static String site(String url) {
         try {
-            String host = java.net.URI.create(url.strip()).getHost();
-            return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+            java.net.URI uri = java.net.URI.create(url.strip());
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            return host + path;
         } catch (IllegalArgumentException e) {
             return "";
         }
