@@ -2,7 +2,9 @@
 # A real WordPress (Debian's package) on its own MariaDB, in a scratch directory, with content
 # made through WordPress' own functions (src/test/wordpress/content.php), then exported with
 # WordPress' own exporter (Tools → Export, the same export_wp()). Writes OUT/export.xml (the WXR)
-# and OUT/comments.json (every comment as WordPress' database has it), then stops MariaDB.
+# and OUT/comments.json (every comment as WordPress' database has it); then activates the Hiwar
+# plugin (deploy/wordpress/hiwar) and writes OUT/plugin.json (src/test/wordpress/plugin.php), and
+# stops MariaDB.
 # SITE is the site's address (its export keys comments by it), e.g. news.example/run-1.
 # FIRST_POST is the ID the first post asks for (WordPress' import_id), so runs never share ids.
 #   src/test/wordpress/site.sh OUT [SITE] [FIRST_POST]
@@ -52,3 +54,7 @@ if (!defined('ABSPATH')) { define('ABSPATH', __DIR__ . '/'); }
 require_once ABSPATH . 'wp-settings.php';
 PHP
 php -d display_errors=stderr "$here/content.php" "$work/wp" "$out" "$first_post"
+# The Hiwar plugin, from deploy/wordpress/hiwar, activated; what its endpoints answer.
+mkdir -p "$work/wp/wp-content/plugins"
+cp -r "$here/../../../deploy/wordpress/hiwar" "$work/wp/wp-content/plugins/hiwar"
+php -d display_errors=stderr "$here/plugin.php" "$work/wp" "$out"

@@ -1,0 +1,172 @@
+<?php
+/**
+ * Plugin Name: Hiwar comments
+ * Description: Replaces WordPress comments with Hiwar: the widget in every post, sign-in with the site's own accounts (tokens this plugin signs), and Hiwar's counts in post lists. Deactivating it brings WordPress' own comments back; nothing in WordPress' tables is changed.
+ * Version: 0.1.0
+ * Requires PHP: 8.0
+ * License: GPL-2.0-or-later
+ * Text Domain: hiwar
+ */
+
+defined('ABSPATH') || exit;
+
+const HIWAR_OPTION = 'hiwar_settings';
+
+/** The settings with their defaults. */
+function hiwar_settings(): array {
+    return wp_parse_args(get_option(HIWAR_OPTION, []), [
+        'url' => '',                       // Hiwar's address, e.g. https://comments.example
+        'issuer' => home_url('/'),         // MP_JWT_VERIFY_ISSUER
+        'audience' => 'hiwar',             // MP_JWT_VERIFY_AUDIENCES
+        'subject_prefix' => 'wp:',         // HIWAR_IMPORTS_SUBJECT_PREFIX: imported comments stay their authors'
+        'ttl' => 600,                      // token lifetime, seconds
+        'moderator_roles' => ['editor'],
+        'admin_roles' => ['administrator'],
+        'trusted_after' => 5,              // approved WordPress comments that make a reader trusted; 0: nobody
+        'keys' => [],
+    ]);
+}
+
+function hiwar_save(array $settings): void {
+    update_option(HIWAR_OPTION, $settings, false);
+}
+
+function hiwar_b64url(string $bytes): string {
+    return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
+}
+
+/** A new RSA key pair (2048 bits, with openssl), its public half as a JWK. */
+function hiwar_new_key(): array {
+    $key = openssl_pkey_new(['private_key_bits' => 2048, 'private_key_type' => OPENSSL_KEYTYPE_RSA]);
+    openssl_pkey_export($key, $pem);
+    $rsa = openssl_pkey_get_details($key)['rsa'];
+    return ['kid' => substr(hash('sha256', $rsa['n']), 0, 16), 'private' => $pem, 'n' => hiwar_b64url($rsa['n']),
+            'e' => hiwar_b64url($rsa['e']), 'created' => time(), 'retired' => null];
+}
+
+/**
+ * Signs with a new key from now on. The old one stays in the JWKS until every token it signed
+ * has expired (its retirement plus the token lifetime), then goes.
+ */
+function hiwar_rotate(): void {
+    $s = hiwar_settings();
+    $now = time();
+    foreach ($s['keys'] as &$k) {
+        $k['retired'] = $k['retired'] ?? $now;
+    }
+    unset($k);
+    $s['keys'] = array_values(array_filter($s['keys'], fn($k) => $k['retired'] + (int) $s['ttl'] + 60 > $now));
+    $s['keys'][] = hiwar_new_key();
+    hiwar_save($s);
+}
+
+/** The key tokens are signed with now. */
+function hiwar_signing_key(): array {
+    $s = hiwar_settings();
+    foreach (array_reverse($s['keys']) as $k) {
+        if (empty($k['retired'])) {
+            return $k;
+        }
+    }
+    hiwar_rotate();
+    return hiwar_signing_key();
+}
+
+register_activation_hook(__FILE__, function () {
+    if (!hiwar_settings()['keys']) {
+        hiwar_rotate();
+    }
+});
+
+/** Hiwar's groups for a WordPress user, by role. */
+function hiwar_groups(WP_User $user): array {
+    $s = hiwar_settings();
+    $groups = [];
+    if (array_intersect($user->roles, (array) $s['admin_roles'])) {
+        $groups[] = 'admin';
+    }
+    if (array_intersect($user->roles, (array) $s['moderator_roles'])) {
+        $groups[] = 'moderator';
+    }
+    return $groups;
+}
+
+/** A signed token (RS256) for the user: what Hiwar's sign-in reads. */
+function hiwar_token(WP_User $user): array {
+    $s = hiwar_settings();
+    $key = hiwar_signing_key();
+    $now = time();
+    $trusted = (int) $s['trusted_after'] > 0
+        && (int) get_comments(['user_id' => $user->ID, 'status' => 'approve', 'count' => true]) >= (int) $s['trusted_after'];
+    $claims = [
+        'iss' => $s['issuer'], 'aud' => $s['audience'], 'sub' => $s['subject_prefix'] . $user->ID,
+        'name' => $user->display_name, 'groups' => hiwar_groups($user), 'trusted' => $trusted,
+        'iat' => $now, 'exp' => $now + (int) $s['ttl'], 'jti' => wp_generate_uuid4(),
+    ];
+    $input = hiwar_b64url(wp_json_encode(['alg' => 'RS256', 'typ' => 'JWT', 'kid' => $key['kid']])) . '.'
+        . hiwar_b64url(wp_json_encode($claims, JSON_UNESCAPED_UNICODE));
+    openssl_sign($input, $signature, $key['private'], OPENSSL_ALGO_SHA256);
+    return ['token' => $input . '.' . hiwar_b64url($signature), 'expiresAt' => $claims['exp']];
+}
+
+add_action('rest_api_init', function () {
+    // The public keys, for MP_JWT_VERIFY_PUBLICKEY_LOCATION.
+    register_rest_route('hiwar/v1', '/jwks', [
+        'methods' => 'GET',
+        'permission_callback' => '__return_true',
+        'callback' => function () {
+            $keys = array_map(fn($k) => ['kty' => 'RSA', 'use' => 'sig', 'alg' => 'RS256', 'kid' => $k['kid'], 'n' => $k['n'], 'e' => $k['e']],
+                hiwar_settings()['keys']);
+            return new WP_REST_Response(['keys' => array_values($keys)], 200, ['Cache-Control' => 'public, max-age=300']);
+        },
+    ]);
+    // A short-lived token for the signed-in user. WordPress' REST cookie sign-in needs the
+    // wp_rest nonce (X-WP-Nonce) too, so another site cannot get one for a visitor.
+    register_rest_route('hiwar/v1', '/token', [
+        'methods' => 'POST',
+        'permission_callback' => fn() => is_user_logged_in(),
+        'callback' => function () {
+            $response = new WP_REST_Response(hiwar_token(wp_get_current_user()));
+            $response->header('Cache-Control', 'no-store');
+            return $response;
+        },
+    ]);
+});
+
+/** Hiwar's address, without a trailing slash, or '' when not set: then WordPress' comments stay. */
+function hiwar_url(): string {
+    return rtrim((string) hiwar_settings()['url'], '/');
+}
+
+// The theme's comment section becomes the widget.
+add_filter('comments_template', function ($template) {
+    return hiwar_url() === '' ? $template : __DIR__ . '/templates/comments.php';
+}, 99);
+
+// Comment counts in post lists and feeds come from Hiwar (count.js fills them in).
+add_filter('comments_number', function ($text, $count) {
+    if (hiwar_url() === '') {
+        return $text;
+    }
+    return '<span class="hiwar-count" data-hiwar-count="' . esc_attr(get_the_ID()) . '">' . esc_html($text) . '</span>';
+}, 99, 2);
+
+add_action('wp_enqueue_scripts', function () {
+    if (hiwar_url() === '') {
+        return;
+    }
+    wp_enqueue_script('hiwar-count', hiwar_url() . '/count.js', [], null, true);
+    if (is_singular() && post_type_supports(get_post_type(), 'comments')) {
+        wp_enqueue_script('hiwar-wordpress', plugins_url('hiwar.js', __FILE__), [], '0.1.0', true);
+        wp_enqueue_script('hiwar-embed', hiwar_url() . '/embed.js', ['hiwar-wordpress'], null, true);
+        // Before embed.js runs: this page mounts the widget itself, with the site's sign-in.
+        wp_add_inline_script('hiwar-embed', 'window.HiwarConfig = Object.assign({}, window.HiwarConfig, { manual: true });', 'before');
+        wp_localize_script('hiwar-wordpress', 'HiwarWordPress', [
+            'tokenUrl' => esc_url_raw(rest_url('hiwar/v1/token')),
+            'nonce' => is_user_logged_in() ? wp_create_nonce('wp_rest') : null,
+            'loginUrl' => wp_login_url(get_permalink()),
+        ]);
+    }
+});
+
+require_once __DIR__ . '/admin.php';
