@@ -138,9 +138,20 @@ function hiwar_url(): string {
     return rtrim((string) hiwar_settings()['url'], '/');
 }
 
-// The theme's comment section becomes the widget.
+/** The widget's container for a post: the article id is the post ID, as an import of the site's comments keys them. */
+function hiwar_container(WP_Post $post): string {
+    return sprintf('<section id="comments" class="comments-area hiwar"><div id="hiwar-comments" data-article-id="%s" data-article-url="%s" data-article-title="%s" data-lang="%s"></div></section>',
+        esc_attr($post->ID), esc_url(get_permalink($post)), esc_attr(get_the_title($post)),
+        esc_attr(str_starts_with(get_locale(), 'ar') ? 'ar' : 'en'));
+}
+
+// The theme's comment section becomes the widget: a classic theme's comments template, and a
+// block theme's Comments block (Twenty Twenty-Three and later).
 add_filter('comments_template', function ($template) {
     return hiwar_url() === '' ? $template : __DIR__ . '/templates/comments.php';
+}, 99);
+add_filter('render_block_core/comments', function ($content) {
+    return hiwar_url() === '' || !get_post() ? $content : hiwar_container(get_post());
 }, 99);
 
 // Comment counts in post lists and feeds come from Hiwar (count.js fills them in).

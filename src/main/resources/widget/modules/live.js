@@ -24,7 +24,14 @@ const Live = {
     source.addEventListener('comment', async (e) => {
       const c = data(e);
       await this.posting; // our own new comment can arrive here before its POST answers
-      if (this.mine.has(c.id) || this.byId.has(c.id)) return;
+      const shown = this.byId.get(c.id);
+      if (shown && shown.comment.status === 'pending' && !shown.querySelector(':scope > article form')) {
+        // One's own held comment was approved: public now, in place, and focus stays where it is.
+        this.refill(shown, Object.assign({}, c, { mine: shown.comment.mine, liked: shown.comment.liked,
+          editableUntil: shown.comment.editableUntil }), false);
+        return;
+      }
+      if (this.mine.has(c.id) || shown) return;
       this.fresh += 1;
       this.updateBanner();
     });

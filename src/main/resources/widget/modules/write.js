@@ -83,14 +83,14 @@ const Writing = {
     area.focus();
   },
 
-  refill(li, c) {
+  refill(li, c, focus = true) {
     const replies = li.querySelector(':scope > ol.replies');
     const extra = li.querySelector(':scope > button.link');
     this.fill(li, Object.assign({}, c, { replies: [] }));
     li.querySelector(':scope > ol.replies')?.remove();
     if (replies) li.append(replies);
     if (extra) li.append(extra);
-    li.querySelector('button')?.focus();
+    if (focus) li.querySelector('button')?.focus();
   },
 
   async remove(li, button) {

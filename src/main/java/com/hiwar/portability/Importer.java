@@ -106,18 +106,25 @@ public class Importer {
             shown.put("comments", comments);
             busy();
             long id = QuarkusTransaction.requiringNew().call(() -> ImportJobs.create(options.format(), shown, by));
-            if (!running.compareAndSet(0, id)) {
+            if (!running.compareAndSet(0, id)) { // another upload got here first, a moment ago
                 QuarkusTransaction.requiringNew().run(() -> ImportJobs.write(id, new ImportJobs.Tally(), "failed",
                         "another import started on this instance at the same moment; upload the file again"));
                 busy();
+                throw new ProblemException(409, "import-running", "An import is running",
+                        "Another import started on this instance at the same moment; upload the file again");
             }
-            jobs.execute(() -> {
-                try {
-                    run(id, file, options, by);
-                } finally {
-                    running.set(0);
-                }
-            });
+            try {
+                jobs.execute(() -> {
+                    try {
+                        run(id, file, options, by);
+                    } finally {
+                        running.set(0);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                running.set(0);
+                throw new ProblemException(503, "stopping", "Stopping", "This instance is stopping; upload the file again");
+            }
             return job(id);
         } catch (IOException e) {
             delete(file);

@@ -1,6 +1,7 @@
 package com.hiwar.widget;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -69,6 +70,52 @@ class BrowserTest {
     @Test
     void theDemoTour() throws Exception {
         suite("demo.test.mjs");
+    }
+
+    /**
+     * A real WordPress with the plugin (src/test/wordpress/site.sh, served on 127.0.0.1:18097, an
+     * origin the test profile allows), signing with the test key; its comments imported here first.
+     */
+    @Test
+    void theWordPressJourney() throws Exception {
+        Assumptions.assumeTrue(skipped == null, () -> skipped);
+        int run = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000);
+        long firstPost = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 2_000_000_000L);
+        java.nio.file.Path out = java.nio.file.Path.of("target", "wordpress", "browser-" + run);
+        String site = "127.0.0.1:18097/run-" + run;
+        ProcessBuilder wordpress = new ProcessBuilder("bash", "src/test/wordpress/site.sh", out.toString(), site, Long.toString(firstPost));
+        wordpress.environment().putAll(java.util.Map.of("SERVE_PORT", "18097", "SCHEME", "http",
+                "HIWAR_URL", "http://localhost:" + RestAssured.port, "HIWAR_ISSUER", com.hiwar.support.Tokens.ISSUER,
+                "HIWAR_KEY", new File("src/test/resources/keys/rsa-private.pem").getAbsolutePath(), "HIWAR_KID", "rsa-2048"));
+        File log = File.createTempFile("hiwar-wordpress", ".log");
+        Process server = wordpress.redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            String wp = "http://" + site;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!Files.readString(log.toPath()).contains("serving on")) {
+                assertTrue(server.isAlive() && System.nanoTime() < deadline, "WordPress did not come up:\n" + Files.readString(log.toPath()));
+                Thread.sleep(200);
+            }
+            String admin = com.hiwar.support.Tokens.admin(com.hiwar.support.Tokens.newSubject());
+            long job = RestAssured.given().header("Authorization", "Bearer " + admin).contentType("application/xml")
+                    .body(Files.readAllBytes(out.resolve("export.xml"))).post("/api/v1/admin/imports").then().statusCode(202)
+                    .extract().jsonPath().getLong("id");
+            for (int i = 0; i < 100 && "running".equals(RestAssured.given().header("Authorization", "Bearer " + admin)
+                    .get("/api/v1/admin/imports/{id}", job).jsonPath().getString("state")); i++) {
+                Thread.sleep(100);
+            }
+            RestAssured.given().header("Authorization", "Bearer " + com.hiwar.support.Tokens.moderator(com.hiwar.support.Tokens.newSubject()))
+                    .contentType("application/json").body(java.util.Map.of("premoderation", true))
+                    .put("/api/v1/moderation/articles/{id}", Long.toString(firstPost)).then().statusCode(200);
+            ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", "wordpress.test.mjs");
+            node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
+            node.environment().put("WP_URL", wp);
+            node.environment().put("POST_ID", Long.toString(firstPost));
+            assertEquals(0, run(node, 600, new StringBuilder()), "wordpress.test.mjs failed: see the output above");
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     private static void suite(String file) throws Exception {
