@@ -30,6 +30,7 @@ class RealWordPressTest {
 
     @Test
     void aRealWordPressExportComesInFieldByField() throws Exception {
+        com.hiwar.support.WordPressSite.installOrSkip();
         int run = ThreadLocalRandom.current().nextInt(1_000_000_000);
         long firstPost = ThreadLocalRandom.current().nextLong(10_000_000L, 2_000_000_000L);
         Path out = Path.of("target", "wordpress", "run-" + run);

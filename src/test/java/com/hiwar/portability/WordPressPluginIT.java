@@ -29,6 +29,7 @@ class WordPressPluginIT {
 
     @Test
     void theSitesOwnSignInWorksEndToEnd() throws Exception {
+        com.hiwar.support.WordPressSite.installOrSkip();
         Path out = Path.of("target", "wordpress", "plugin-it");
         Process site = new ProcessBuilder("bash", "src/test/wordpress/site.sh", out.toString(), "news.example/plugin-it", "5000100")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();

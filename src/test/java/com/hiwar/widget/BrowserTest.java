@@ -79,6 +79,7 @@ class BrowserTest {
     @Test
     void theWordPressJourney() throws Exception {
         Assumptions.assumeTrue(skipped == null, () -> skipped);
+        com.hiwar.support.WordPressSite.installOrSkip();
         int run = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000);
         long firstPost = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 2_000_000_000L);
         java.nio.file.Path out = java.nio.file.Path.of("target", "wordpress", "browser-" + run);
@@ -107,11 +108,7 @@ class BrowserTest {
             RestAssured.given().header("Authorization", "Bearer " + com.hiwar.support.Tokens.moderator(com.hiwar.support.Tokens.newSubject()))
                     .contentType("application/json").body(java.util.Map.of("premoderation", true))
                     .put("/api/v1/moderation/articles/{id}", Long.toString(firstPost)).then().statusCode(200);
-            ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", "wordpress.test.mjs");
-            node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
-            node.environment().put("WP_URL", wp);
-            node.environment().put("POST_ID", Long.toString(firstPost));
-            assertEquals(0, run(node, 600, new StringBuilder()), "wordpress.test.mjs failed: see the output above");
+            suite("wordpress.test.mjs", java.util.Map.of("WP_URL", wp, "POST_ID", Long.toString(firstPost)));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -119,10 +116,15 @@ class BrowserTest {
     }
 
     private static void suite(String file) throws Exception {
+        suite(file, java.util.Map.of());
+    }
+
+    private static void suite(String file, java.util.Map<String, String> env) throws Exception {
         // Per test, not in @BeforeAll: Surefire then counts each suite as skipped, with the reason.
         Assumptions.assumeTrue(skipped == null, () -> skipped);
         ProcessBuilder node = new ProcessBuilder("node", "--test", "--test-reporter=spec", "--test-concurrency=1", file);
         node.environment().put("BASE_URL", "http://localhost:" + RestAssured.port);
+        node.environment().putAll(env);
         assertEquals(0, run(node, 900, new StringBuilder()), file + " failed: see the output above");
     }
 
