@@ -65,27 +65,23 @@ public class ImportedComments {
     }
 
     /**
-     * Inserts the rows in order (a parent before its replies), in this transaction, as
-     * {@code actor}; a row whose key is already there is left alone. Returns how many were new.
-     * Replies deeper than the thread depth are attached to their parent's parent, as the reader
-     * API does.
+     * Inserts the rows, in this transaction, as {@code actor}; a row whose key is already there is
+     * left alone. Returns how many were new. Rows may come in any order: each generation of
+     * replies (by parent key, within the rows) is written after the one it answers. Replies deeper
+     * than the thread depth are attached to their parent's parent, as the reader API does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int insert(List<Row> given, String actor) {
-        List<Row> rows = reasonsLast(given);
+    public int insert(List<Row> rows, String actor) {
         int created = 0;
-        int from = 0;
-        while (from < rows.size()) { // runs of one audit reason: the trigger reads it per transaction setting
-            String reason = rows.get(from).reason();
-            int to = from;
-            while (to < rows.size() && Objects.equals(rows.get(to).reason(), reason)) {
-                to++;
+        for (List<Row> generation : generations(rows)) {
+            // One statement per audit reason: the trigger reads it from a transaction setting.
+            java.util.Map<String, List<Row>> byReason = new java.util.LinkedHashMap<>();
+            generation.forEach(r -> byReason.computeIfAbsent(Objects.requireNonNullElse(r.reason(), ""), k -> new ArrayList<>()).add(r));
+            for (java.util.Map.Entry<String, List<Row>> e : byReason.entrySet()) {
+                String reason = e.getKey().isEmpty() ? null : e.getKey();
+                Audit.actAs(actor, "import", reason);
+                created += insertAll(e.getValue(), reason);
             }
-            Audit.actAs(actor, "import", reason);
-            for (List<Row> generation : generations(rows.subList(from, to))) {
-                created += insertAll(generation, reason);
-            }
-            from = to;
         }
         if (created > 0) {
             imported.fire(new CommentsImported(rows.stream().map(Row::articleId).collect(java.util.stream.Collectors.toSet())));
@@ -94,22 +90,35 @@ public class ImportedComments {
     }
 
     /**
-     * The rows in generations: first those whose parent is not among them, then their replies,
-     * and so on. One statement writes a generation, and sees the parents the one before wrote.
+     * The rows in generations, each in the order given: first those whose parent is not among
+     * them, then the replies to those, and so on. A cycle of replies (no order exists) starts
+     * threads of its own.
      */
     static List<List<Row>> generations(List<Row> rows) {
+        java.util.Map<String, Row> byKey = new java.util.HashMap<>();
+        rows.forEach(r -> byKey.putIfAbsent(r.sourceKey(), r));
         java.util.Map<String, Integer> generation = new java.util.HashMap<>();
         List<List<Row>> out = new ArrayList<>();
         for (Row r : rows) {
-            Integer parent = r.parentKey() == null ? null : generation.get(r.parentKey());
-            int g = parent == null ? 0 : parent + 1;
-            generation.put(r.sourceKey(), g);
+            int g = generationOf(r, byKey, generation, new java.util.HashSet<>());
             while (out.size() <= g) {
                 out.add(new ArrayList<>());
             }
             out.get(g).add(r);
         }
         return out;
+    }
+
+    private static int generationOf(Row r, java.util.Map<String, Row> byKey, java.util.Map<String, Integer> known,
+                                    java.util.Set<String> visiting) {
+        Integer g = known.get(r.sourceKey());
+        if (g != null) {
+            return g;
+        }
+        Row parent = r.parentKey() == null ? null : byKey.get(r.parentKey());
+        int mine = parent == null || !visiting.add(r.sourceKey()) ? 0 : generationOf(parent, byKey, known, visiting) + 1;
+        known.put(r.sourceKey(), mine);
+        return mine;
     }
 
     private int insertAll(List<Row> rows, String reason) {
@@ -163,24 +172,5 @@ public class ImportedComments {
             order by r.n
             on conflict (source_key) where source_key is not null do nothing""";
 
-    /**
-     * The rows without an audit reason first, then the others (with their replies), each part in
-     * its order: one run of the trigger's setting for most of a batch, and still every parent
-     * before its replies.
-     */
-    static List<Row> reasonsLast(List<Row> rows) {
-        List<Row> first = new ArrayList<>(rows.size()), last = new ArrayList<>();
-        java.util.Set<String> later = new java.util.HashSet<>();
-        for (Row r : rows) {
-            if (r.reason() == null && (r.parentKey() == null || !later.contains(r.parentKey()))) {
-                first.add(r);
-            } else {
-                last.add(r);
-                later.add(r.sourceKey());
-            }
-        }
-        first.addAll(last);
-        return first;
-    }
 
 }

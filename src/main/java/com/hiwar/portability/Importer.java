@@ -9,7 +9,6 @@ import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -75,18 +72,16 @@ public class Importer {
         return t;
     });
 
-    void start(@Observes StartupEvent event) {
-        // A job whose instance died stays "running" in the table: after a minute without news it failed.
+    /**
+     * A job whose instance died stays "running" in the table: after a minute without news it
+     * failed (every instance looks; the update is idempotent).
+     */
+    @io.quarkus.scheduler.Scheduled(every = "1m", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void failAbandoned() {
         int n = QuarkusTransaction.requiringNew().call(() -> ImportJobs.failAbandoned(java.time.Duration.ofMinutes(1)));
         if (n > 0) {
             LOG.infof("%d import job(s) abandoned by a stopped instance marked failed", n);
         }
-    }
-
-    /** Jobs whose instance stopped (every instance looks; the update is idempotent). */
-    @io.quarkus.scheduler.Scheduled(every = "1m", delayed = "1m", concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
-    void failAbandoned() {
-        QuarkusTransaction.requiringNew().call(() -> ImportJobs.failAbandoned(java.time.Duration.ofMinutes(1)));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -320,15 +315,13 @@ public class Importer {
             tally.users += named.size();
             List<ImportedComments.Row> rows = new ArrayList<>();
             for (Source.Post post : taken) {
-                List<ImportedComments.Row> ofPost = new ArrayList<>();
                 for (Source.Entry c : post.comments()) {
                     tally.read++;
                     ImportedComments.Row row = row(post, c, prefix);
                     if (row != null) {
-                        ofPost.add(row);
+                        rows.add(row);
                     }
                 }
-                rows.addAll(parentsFirst(ofPost));
             }
             int created = comments.insert(rows, actor);
             tally.created += created;
@@ -382,31 +375,6 @@ public class Importer {
         }
     }
 
-    /** Each reply after the comment it answers (exports list by id, which is almost always that order already). */
-    static List<ImportedComments.Row> parentsFirst(List<ImportedComments.Row> rows) {
-        Set<String> keys = new HashSet<>();
-        rows.forEach(r -> keys.add(r.sourceKey()));
-        Set<String> placed = new HashSet<>();
-        List<ImportedComments.Row> out = new ArrayList<>(rows.size());
-        List<ImportedComments.Row> waiting = rows;
-        while (!waiting.isEmpty()) {
-            List<ImportedComments.Row> next = new ArrayList<>();
-            for (ImportedComments.Row r : waiting) {
-                if (r.parentKey() == null || !keys.contains(r.parentKey()) || placed.contains(r.parentKey())) {
-                    out.add(r);
-                    placed.add(r.sourceKey());
-                } else {
-                    next.add(r);
-                }
-            }
-            if (next.size() == waiting.size()) { // a cycle of replies: no order exists; they start threads
-                out.addAll(next);
-                break;
-            }
-            waiting = next;
-        }
-        return out;
-    }
 
     /**
      * A WordPress comment as plain text: WordPress keeps what the commenter typed, with the few

@@ -292,13 +292,6 @@ public class Surges {
         return settings.get(articleId);
     }
 
-    /** Runs the step script (a tick: no event) and acts on a change of step. */
-    Outcome evaluate(String articleId, String kind) {
-        Outcome o = run(articleId, kind);
-        act(articleId, o);
-        return o;
-    }
-
     /** Audits and announces a change of step, or repairs the index after a change whose own call lost its answer. */
     private void act(String articleId, Outcome o) {
         if (o.before() != o.after()) {
@@ -445,7 +438,7 @@ public class Surges {
     void settingsChanged(String articleId) {
         reloadSettings();
         announcements.announce("settings " + articleId);
-        evaluate(articleId, "tick");
+        record(articleId, "tick", List.of()).join(); // the new setting's step is applied before the answer
     }
 
     private Map<SurgeStep, Thresholds> overrides(SurgeSetting s) {
