@@ -3,7 +3,6 @@ package com.hiwar.portability;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ final class DisqusReader implements Source {
     @Override
     public void read(Sink sink) throws SafeXml.Refused {
         boolean root = false;
-        String group = null;
-        List<Entry> posts = new ArrayList<>();
+        Parts parts = new Parts(sink, this::article);
         while (xml.next()) {
             if (!xml.isStart()) {
                 continue;
@@ -51,12 +49,7 @@ final class DisqusReader implements Source {
                 thread();
             } else if (xml.depth() == 2 && xml.name().equals("post")) {
                 Posted p = post();
-                if (group != null && (!group.equals(p.thread) || posts.size() == PART)) {
-                    sink.post(article(group, posts));
-                    posts = new ArrayList<>();
-                }
-                group = p.thread;
-                posts.add(p.entry);
+                parts.add(p.thread, p.entry);
             } else if (xml.depth() == 2) {
                 xml.skip(); // categories
             }
@@ -64,9 +57,7 @@ final class DisqusReader implements Source {
         if (!root) {
             throw new SafeXml.Refused("the file is empty: no <disqus> element");
         }
-        if (group != null) {
-            sink.post(article(group, posts));
-        }
+        parts.flush();
     }
 
     private Post article(String threadId, List<Entry> posts) throws SafeXml.Refused {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,29 +58,18 @@ final class NdjsonReader implements Source {
         if (header == null || !"export".equals(header.getString("type")) || !Exporter.FORMAT.equals(header.getString("format"))) {
             throw new SafeXml.Refused("this is not a Hiwar export: its first line is not {\"type\": \"export\", \"format\": \"" + Exporter.FORMAT + "\"}");
         }
-        String group = null;
-        List<Entry> comments = new ArrayList<>();
+        Parts parts = new Parts(sink, this::post);
         for (JsonObject o; (o = next()) != null; ) {
             switch (String.valueOf(o.getValue("type"))) {
                 case "article" -> articles.put(text(o, "id"), new Article(o.getString("url"), o.getString("title"),
                         !Boolean.FALSE.equals(o.getValue("open"))));
                 case "user" -> accounts.put(number(o, "id"), new Account(text(o, "subject"), o.getString("name")));
-                case "comment" -> {
-                    String article = text(o, "articleId");
-                    if (group != null && (!group.equals(article) || comments.size() == PART)) {
-                        sink.post(post(group, comments));
-                        comments = new ArrayList<>();
-                    }
-                    group = article;
-                    comments.add(entry(o));
-                }
+                case "comment" -> parts.add(text(o, "articleId"), entry(o));
                 case "decision", "audit" -> { } // for the record
                 default -> throw new SafeXml.Refused("line " + number + " has an unknown type: " + o.getValue("type"));
             }
         }
-        if (group != null) {
-            sink.post(post(group, comments));
-        }
+        parts.flush();
     }
 
     private Post post(String articleId, List<Entry> comments) throws SafeXml.Refused {

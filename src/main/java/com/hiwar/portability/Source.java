@@ -28,6 +28,43 @@ interface Source {
         void post(Post post) throws SafeXml.Refused;
     }
 
+    /** Makes the post a run of comments belongs to, from its key (a thread, an article). */
+    interface PostOf {
+        Post post(String key, List<Entry> comments) throws SafeXml.Refused;
+    }
+
+    /**
+     * Comments that come one by one with the key of their post, handed on as a part whenever the
+     * key changes or {@link #PART} are waiting.
+     */
+    final class Parts {
+        private final Sink sink;
+        private final PostOf postOf;
+        private String key;
+        private List<Entry> comments = new java.util.ArrayList<>();
+
+        Parts(Sink sink, PostOf postOf) {
+            this.sink = sink;
+            this.postOf = postOf;
+        }
+
+        void add(String postKey, Entry comment) throws SafeXml.Refused {
+            if (key != null && (!key.equals(postKey) || comments.size() == PART)) {
+                flush();
+            }
+            key = postKey;
+            comments.add(comment);
+        }
+
+        /** Hands on what is waiting (at the end of the file). */
+        void flush() throws SafeXml.Refused {
+            if (!comments.isEmpty()) {
+                sink.post(postOf.post(key, comments));
+                comments = new java.util.ArrayList<>();
+            }
+        }
+    }
+
     /** Reads the whole file; a problem anywhere refuses it. */
     void read(Sink sink) throws SafeXml.Refused;
 
