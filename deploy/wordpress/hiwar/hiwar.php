@@ -94,20 +94,63 @@ function hiwar_groups(WP_User $user): array {
 /** A signed token (RS256) for the user: what Hiwar's sign-in reads. */
 function hiwar_token(WP_User $user): array {
     $s = hiwar_settings();
-    $key = hiwar_signing_key();
-    $now = time();
     $trusted = (int) $s['trusted_after'] > 0
         && (int) get_comments(['user_id' => $user->ID, 'status' => 'approve', 'count' => true]) >= (int) $s['trusted_after'];
+    return hiwar_sign($s['subject_prefix'] . $user->ID, $user->display_name, hiwar_groups($user), $trusted, (int) $s['ttl']);
+}
+
+function hiwar_sign(string $subject, string $name, array $groups, bool $trusted, int $ttl): array {
+    $s = hiwar_settings();
+    $key = hiwar_signing_key();
+    $now = time();
     $claims = [
-        'iss' => $s['issuer'], 'aud' => $s['audience'], 'sub' => $s['subject_prefix'] . $user->ID,
-        'name' => $user->display_name, 'groups' => hiwar_groups($user), 'trusted' => $trusted,
-        'iat' => $now, 'exp' => $now + (int) $s['ttl'], 'jti' => wp_generate_uuid4(),
+        'iss' => $s['issuer'], 'aud' => $s['audience'], 'sub' => $subject, 'name' => $name, 'groups' => $groups,
+        'trusted' => $trusted, 'iat' => $now, 'exp' => $now + $ttl, 'jti' => wp_generate_uuid4(),
     ];
     $input = hiwar_b64url(wp_json_encode(['alg' => 'RS256', 'typ' => 'JWT', 'kid' => $key['kid']])) . '.'
         . hiwar_b64url(wp_json_encode($claims, JSON_UNESCAPED_UNICODE));
     openssl_sign($input, $signature, $key['private'], OPENSSL_ALGO_SHA256);
     return ['token' => $input . '.' . hiwar_b64url($signature), 'expiresAt' => $claims['exp']];
 }
+
+/**
+ * Tells Hiwar whether a post takes comments, as WordPress has it now: a moderator's PUT (which
+ * sets the article up if nobody has commented yet), signed for the person who changed it
+ * (WordPress let them edit the post), or for the site itself when a scheduled retry runs. False
+ * when Hiwar could not be told, to try again.
+ */
+function hiwar_sync_open(int $post_id): bool {
+    $post = get_post($post_id);
+    if (!$post || hiwar_url() === '') {
+        return true;
+    }
+    $user = wp_get_current_user();
+    $s = hiwar_settings();
+    $token = $user->exists()
+        ? hiwar_sign($s['subject_prefix'] . $user->ID, $user->display_name, ['moderator'], false, 60)
+        : hiwar_sign($s['subject_prefix'] . 'site', get_bloginfo('name') ?: 'WordPress', ['moderator'], false, 60);
+    $response = wp_remote_request(hiwar_url() . '/api/v1/moderation/articles/' . rawurlencode((string) $post->ID), [
+        'method' => 'PUT',
+        'timeout' => 5,
+        'headers' => ['Authorization' => 'Bearer ' . $token['token'], 'Content-Type' => 'application/json'],
+        'body' => wp_json_encode(['open' => $post->comment_status === 'open']),
+    ]);
+    $code = is_wp_error($response) ? 0 : (int) wp_remote_retrieve_response_code($response);
+    return $code === 200;
+}
+
+// "Allow comments" switched on a post (its Discussion box, Quick Edit or Bulk Edit) switches the
+// article in Hiwar too. If Hiwar cannot be reached, WordPress' cron tries again, backing off.
+add_action('post_updated', function ($post_id, $after, $before) {
+    if ($after->comment_status !== $before->comment_status && !wp_is_post_revision($post_id) && !hiwar_sync_open($post_id)) {
+        wp_schedule_single_event(time() + 60, 'hiwar_sync_open_retry', [$post_id, 1]);
+    }
+}, 10, 3);
+add_action('hiwar_sync_open_retry', function ($post_id, $attempt) {
+    if (!hiwar_sync_open((int) $post_id) && $attempt < 8) {
+        wp_schedule_single_event(time() + 60 * (2 ** $attempt), 'hiwar_sync_open_retry', [$post_id, $attempt + 1]);
+    }
+}, 10, 2);
 
 add_action('rest_api_init', function () {
     // The public keys, for MP_JWT_VERIFY_PUBLICKEY_LOCATION.

@@ -161,8 +161,15 @@ public class ArticleService {
                 from articles order by created_at, id""", line);
     }
 
-    /** An article an import names: a WordPress post's id, permalink and title, and whether it takes comments. */
-    public record Imported(String id, String url, String title, boolean open) {}
+    /**
+     * An article an import names: a WordPress post's id, permalink and title, whether it takes
+     * comments, and when it was published (null: now). {@code restored}: the settings a Hiwar
+     * export carries, or null for the defaults.
+     */
+    public record Imported(String id, String url, String title, boolean open, java.time.Instant createdAt, Restored restored) {}
+
+    /** An article's own settings as a Hiwar export has them. */
+    public record Restored(String section, boolean premoderated, java.time.Instant closesAt) {}
 
     /**
      * The articles an import names, created if new and left as they are otherwise, in one
@@ -175,7 +182,8 @@ public class ArticleService {
         java.time.Instant closes = config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null);
         int added = 0;
         for (int n : com.hiwar.db.Jdbc.batch("""
-                insert into articles (id, url, title, closes_at, open) values (?, ?, ?, ?, ?) on conflict (id) do nothing""", wanted, (s, a) -> {
+                insert into articles (id, url, title, closes_at, open, created_at, section, premoderated)
+                values (?, ?, ?, ?, ?, coalesce(?, now()), ?, ?) on conflict (id) do nothing""", wanted, (s, a) -> {
             checkId(a.id());
             String url;
             try {
@@ -186,8 +194,12 @@ public class ArticleService {
             s.setString(1, a.id());
             s.setString(2, url != null && hosts.allows(url) ? url : null);
             s.setString(3, TextSanitizer.cleanLabel(a.title(), MAX_TITLE));
-            s.setObject(4, closes == null ? null : closes.atOffset(java.time.ZoneOffset.UTC));
+            java.time.Instant closesAt = a.restored() != null ? a.restored().closesAt() : closes;
+            s.setObject(4, closesAt == null ? null : closesAt.atOffset(java.time.ZoneOffset.UTC));
             s.setBoolean(5, a.open());
+            s.setObject(6, a.createdAt() == null ? null : a.createdAt().atOffset(java.time.ZoneOffset.UTC));
+            s.setString(7, a.restored() == null || a.restored().section() == null ? null : checkSection(a.restored().section(), "section"));
+            s.setBoolean(8, a.restored() != null && a.restored().premoderated());
         })) {
             added += Math.max(0, n);
         }

@@ -137,6 +137,40 @@ public class User extends PanacheEntityBase {
                 from users order by id""", line);
     }
 
+    /** An account as a Hiwar export has it, to restore: its moderation state comes along. */
+    public record Restored(String subject, String name, String status, Instant bannedUntil, boolean trusted, boolean premoderated,
+                           Instant createdAt) {}
+
+    /**
+     * Accounts of a Hiwar export, created as they were (bans, trust, pre-moderation), or left as
+     * they are if already here. Their ids by subject, in one statement.
+     */
+    public static Map<String, Long> restored(List<Restored> accounts) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> ids = new HashMap<>();
+        Jdbc.list("""
+                with wanted as (select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[])
+                                as w(subject, name, status, banned_until, trusted, premoderated, created_at)),
+                     added as (insert into users (subject, display_name, status, banned_until, trusted, premoderated, created_at)
+                               select subject, name, status, banned_until::timestamptz, trusted, premoderated,
+                                      coalesce(created_at::timestamptz, now()) from wanted
+                               on conflict (subject) do nothing returning id, subject)
+                select id, subject from added
+                union all select u.id, u.subject from users u join wanted w on w.subject = u.subject""", s -> {
+            java.sql.Connection c = s.getConnection();
+            s.setArray(1, Jdbc.texts(s, accounts.stream().map(Restored::subject).toList()));
+            s.setArray(2, c.createArrayOf("text", accounts.stream().map(Restored::name).toArray()));
+            s.setArray(3, Jdbc.texts(s, accounts.stream().map(a -> BANNED.equals(a.status()) ? BANNED : ACTIVE).toList()));
+            s.setArray(4, c.createArrayOf("text", accounts.stream().map(a -> a.bannedUntil() == null ? null : a.bannedUntil().toString()).toArray()));
+            s.setArray(5, c.createArrayOf("boolean", accounts.stream().map(Restored::trusted).toArray()));
+            s.setArray(6, c.createArrayOf("boolean", accounts.stream().map(Restored::premoderated).toArray()));
+            s.setArray(7, c.createArrayOf("text", accounts.stream().map(a -> a.createdAt() == null ? null : a.createdAt().toString()).toArray()));
+        }, r -> ids.put(r.getString(2), r.getLong(1)));
+        return ids;
+    }
+
     /**
      * Accounts an import names (registered WordPress users, say) before their owners ever sign
      * in, subject to display name: created with that name if new, left as they are otherwise.
@@ -197,6 +231,16 @@ public class User extends PanacheEntityBase {
         }
         return Jdbc.list("select " + COLUMNS + " from users where id = any(?)", s -> s.setArray(1, Jdbc.ids(s, ids)),
                 User::detached).stream().collect(Collectors.toMap(u -> u.id, Function.identity()));
+    }
+
+    /** Account ids by subject; subjects not here are left out. */
+    public static Map<String, Long> idsOfSubjects(Collection<String> subjects) {
+        Map<String, Long> ids = new HashMap<>();
+        if (!subjects.isEmpty()) {
+            Jdbc.list("select subject, id from users where subject = any(?)", s -> s.setArray(1, Jdbc.texts(s, subjects)),
+                    r -> ids.put(r.getString(1), r.getLong(2)));
+        }
+        return ids;
     }
 
     /** Display names by user id, read without loading the users: every page of comments asks. */

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public class ImportedComments {
      * (a spam rejection).
      */
     public record Row(String sourceKey, String articleId, String parentKey, Long authorId, String guestName,
-                      CommentStatus status, String body, Instant createdAt, String reason) {
+                      CommentStatus status, String body, Instant createdAt, String reason, Restored restored) {
         public Row {
             Objects.requireNonNull(sourceKey, "sourceKey");
             Objects.requireNonNull(articleId, "articleId");
@@ -36,6 +37,9 @@ public class ImportedComments {
             Objects.requireNonNull(createdAt, "createdAt");
         }
     }
+
+    /** What a Hiwar export keeps of a comment beyond the above: a restore puts it back. */
+    public record Restored(boolean featured, boolean hidden, Instant editedAt, Instant deletedAt) {}
 
     @Inject
     CommentsConfig config;
@@ -49,14 +53,72 @@ public class ImportedComments {
      * else {@code hiwar:<id>}.
      */
     public long exportLines(java.util.function.Consumer<String> line) {
-        return Jdbc.lines("""
-                select json_build_object('type', 'comment', 'id', c.id, 'key', coalesce(c.source_key, 'hiwar:' || c.id),
-                       'articleId', c.article_id,
-                       'parentKey', case when p.id is null then null else coalesce(p.source_key, 'hiwar:' || p.id) end,
-                       'authorId', c.author_id, 'guestName', c.guest_name, 'status', c.status, 'body', c.body,
-                       'createdAt', c.created_at, 'editedAt', c.edited_at, 'deletedAt', c.deleted_at, 'featured', c.featured,
-                       'hidden', c.hidden, 'likes', c.like_count, 'rules', c.rules)::text
-                from comments c left join comments p on p.id = c.parent_id order by c.id""", line);
+        return Jdbc.lines(EXPORT + " order by c.id", line);
+    }
+
+    /** The same lines grouped by article (ordered by article id, then as above): for formats that nest comments in their post. */
+    public long exportLinesByArticle(java.util.function.Consumer<String> line) {
+        return Jdbc.lines(EXPORT + " order by c.article_id, c.id", line);
+    }
+
+    private static final String EXPORT = """
+            select json_build_object('type', 'comment', 'id', c.id, 'key', coalesce(c.source_key, 'hiwar:' || c.id),
+                   'articleId', c.article_id, 'parentId', c.parent_id,
+                   'parentKey', case when p.id is null then null else coalesce(p.source_key, 'hiwar:' || p.id) end,
+                   'authorId', c.author_id, 'guestName', c.guest_name, 'status', c.status, 'body', c.body,
+                   'createdAt', c.created_at, 'editedAt', c.edited_at, 'deletedAt', c.deleted_at, 'featured', c.featured,
+                   'hidden', c.hidden, 'likes', c.like_count, 'rules', c.rules)::text
+            from comments c left join comments p on p.id = c.parent_id""";
+
+    /** The keys exportLines gives these comments, by id: for the export's lines that name a comment. */
+    public Map<Long, String> keysOf(java.util.Collection<Long> ids) {
+        Map<Long, String> keys = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            Jdbc.list("select id, coalesce(source_key, 'hiwar:' || id) from comments where id = any(?)",
+                    s -> s.setArray(1, Jdbc.ids(s, ids)), r -> keys.put(r.getLong(1), r.getString(2)));
+        }
+        return keys;
+    }
+
+    /** The ids here of comments an import wrote, by the key it gave them; keys not here are left out. */
+    public Map<String, Long> idsOfKeys(java.util.Collection<String> keys) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        if (!keys.isEmpty()) {
+            Jdbc.list("select source_key, id from comments where source_key = any(?)",
+                    s -> s.setArray(1, Jdbc.texts(s, keys)), r -> ids.put(r.getString(1), r.getLong(2)));
+        }
+        return ids;
+    }
+
+    /** Restored likes counted on their comments (by comment id, how many), in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addRestoredLikes(Map<Long, Integer> byComment) {
+        List<Long> ids = List.copyOf(byComment.keySet());
+        if (!ids.isEmpty()) {
+            Jdbc.update("update comments c set like_count = like_count + d.n from unnest(?::bigint[], ?::int[]) d(id, n) where c.id = d.id", s -> {
+                s.setArray(1, Jdbc.ids(s, ids));
+                s.setArray(2, s.getConnection().createArrayOf("integer", ids.stream().map(byComment::get).toArray()));
+            });
+        }
+    }
+
+    /**
+     * Restored open reports counted on their comments: how many and their weight. Whether the
+     * comment is hidden came with it (the export's), so it is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addRestoredReports(Map<Long, int[]> countAndWeight) {
+        List<Long> ids = List.copyOf(countAndWeight.keySet());
+        if (ids.isEmpty()) {
+            return;
+        }
+        Jdbc.update("""
+                update comments c set open_reports = open_reports + d.n, report_score = report_score + d.w
+                from unnest(?::bigint[], ?::int[], ?::int[]) d(id, n, w) where c.id = d.id""", s -> {
+            s.setArray(1, Jdbc.ids(s, ids));
+            s.setArray(2, s.getConnection().createArrayOf("integer", ids.stream().map(i -> countAndWeight.get(i)[0]).toArray()));
+            s.setArray(3, s.getConnection().createArrayOf("integer", ids.stream().map(i -> countAndWeight.get(i)[1]).toArray()));
+        });
     }
 
     /** The body as a comment may have it, or the problem that keeps it out (too long, NUL, bidi overrides). */
@@ -66,13 +128,13 @@ public class ImportedComments {
 
     /**
      * Inserts the rows, in this transaction, as {@code actor}; a row whose key is already there is
-     * left alone. Returns how many were new. Rows may come in any order: each generation of
+     * left alone. Returns the new ones (a re-run's rows are not among them). Rows may come in any order: each generation of
      * replies (by parent key, within the rows) is written after the one it answers. Replies deeper
      * than the thread depth are attached to their parent's parent, as the reader API does.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int insert(List<Row> rows, String actor) {
-        int created = 0;
+    public List<Created> insert(List<Row> rows, String actor) {
+        List<Created> created = new ArrayList<>();
         for (List<Row> generation : generations(rows)) {
             // One statement per audit reason: the trigger reads it from a transaction setting.
             java.util.Map<String, List<Row>> byReason = new java.util.LinkedHashMap<>();
@@ -80,10 +142,10 @@ public class ImportedComments {
             for (java.util.Map.Entry<String, List<Row>> e : byReason.entrySet()) {
                 String reason = e.getKey().isEmpty() ? null : e.getKey();
                 Audit.actAs(actor, "import", reason);
-                created += insertAll(e.getValue(), reason);
+                created.addAll(insertAll(e.getValue(), reason));
             }
         }
-        if (created > 0) {
+        if (!created.isEmpty()) {
             imported.fire(new CommentsImported(rows.stream().map(Row::articleId).collect(java.util.stream.Collectors.toSet())));
         }
         return created;
@@ -121,10 +183,15 @@ public class ImportedComments {
         return mine;
     }
 
-    private int insertAll(List<Row> rows, String reason) {
+    /** A row the import wrote: its source key, and the id and version it has here (a decision is recorded on them). */
+    public record Created(String sourceKey, long id, int version) {}
+
+    private List<Created> insertAll(List<Row> rows, String reason) {
         int n = rows.size();
         String[] articles = new String[n], guests = new String[n], statuses = new String[n], bodies = new String[n],
-                dirs = new String[n], dates = new String[n], search = new String[n], keys = new String[n], parents = new String[n];
+                dirs = new String[n], dates = new String[n], search = new String[n], keys = new String[n], parents = new String[n],
+                edited = new String[n], deleted = new String[n];
+        Boolean[] featured = new Boolean[n], hidden = new Boolean[n];
         Long[] authors = new Long[n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -138,12 +205,19 @@ public class ImportedComments {
             search[i] = MatchNormalizer.normalize(r.body()).full().text();
             keys[i] = r.sourceKey();
             parents[i] = r.parentKey();
+            Restored kept = r.restored();
+            featured[i] = kept != null && kept.featured();
+            hidden[i] = kept != null && kept.hidden();
+            edited[i] = kept == null || kept.editedAt() == null ? null : kept.editedAt().toString();
+            deleted[i] = kept == null || kept.deletedAt() == null ? null : kept.deletedAt().toString();
         }
-        return Jdbc.update(INSERT, s -> {
+        return Jdbc.list(INSERT, s -> {
             java.sql.Connection c = s.getConnection();
             s.setInt(1, config.maxDepth());
             s.setInt(2, config.maxDepth());
-            s.setArray(3, Jdbc.texts(s, reason == null ? List.of("import") : List.of("import", reason)));
+            // The rules column names the import, then the rules behind a status it decided (spam, or a re-moderation's).
+            s.setArray(3, Jdbc.texts(s, reason == null ? List.of("import")
+                    : java.util.stream.Stream.concat(java.util.stream.Stream.of("import"), java.util.Arrays.stream(reason.split(","))).toList()));
             s.setArray(4, c.createArrayOf("text", articles));
             s.setArray(5, c.createArrayOf("bigint", authors));
             s.setArray(6, c.createArrayOf("text", guests));
@@ -154,23 +228,31 @@ public class ImportedComments {
             s.setArray(11, c.createArrayOf("text", search));
             s.setArray(12, c.createArrayOf("text", keys));
             s.setArray(13, c.createArrayOf("text", parents));
-        });
+            s.setArray(14, c.createArrayOf("boolean", featured));
+            s.setArray(15, c.createArrayOf("boolean", hidden));
+            s.setArray(16, c.createArrayOf("text", edited));
+            s.setArray(17, c.createArrayOf("text", deleted));
+        }, r -> new Created(r.getString(1), r.getLong(2), r.getInt(3)));
     }
 
     // One statement per generation: the rows as arrays, each reply's parent found by its source key.
     private static final String INSERT = """
             insert into comments (article_id, author_id, guest_name, parent_id, depth, status, body, dir, created_at,
-                                  deleted_at, search_text, rules, source_key)
+                                  deleted_at, search_text, rules, source_key, featured, hidden, edited_at)
             select r.article_id, r.author_id, r.guest_name,
                    case when p.id is null then null when p.depth < ? then p.id else p.parent_id end,
                    case when p.id is null then 0 else least(p.depth + 1, ?) end,
-                   r.status, r.body, r.dir, r.created_at::timestamptz, case when r.status = 'deleted' then now() end,
-                   r.search_text, ?::text[], r.source_key
-            from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 with ordinality as r(article_id, author_id, guest_name, status, body, dir, created_at, search_text, source_key, parent_key, n)
+                   r.status, r.body, r.dir, r.created_at::timestamptz,
+                   case when r.status = 'deleted' then coalesce(r.deleted_at::timestamptz, now()) end,
+                   r.search_text, ?::text[], r.source_key, r.featured, r.hidden, r.edited_at::timestamptz
+            from unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::boolean[], ?::boolean[], ?::text[], ?::text[])
+                 with ordinality as r(article_id, author_id, guest_name, status, body, dir, created_at, search_text, source_key, parent_key,
+                                      featured, hidden, edited_at, deleted_at, n)
             left join comments p on p.source_key = r.parent_key and p.article_id = r.article_id
             order by r.n
-            on conflict (source_key) where source_key is not null do nothing""";
+            on conflict (source_key) where source_key is not null do nothing
+            returning source_key, id, version""";
 
 
 }

@@ -54,18 +54,33 @@ public class ModerationDecision extends PanacheEntityBase {
      * entity's persist machinery (identity fetch, JSON and array binders) cost more than the insert.
      */
     static void recordAutomatic(long commentId, int version, Verdict verdict, Long modelVersion, double modelScore) {
-        Jdbc.update("""
-                insert into moderation_decisions
-                    (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
-                values (?, ?, ?, cast(? as jsonb), 'auto', ?, ?, ?)""", s -> {
-            s.setLong(1, commentId);
-            s.setInt(2, version);
-            s.setString(3, verdict.decision().name().toLowerCase(Locale.ROOT));
-            s.setString(4, Json.encode(verdict.reasons()));
-            s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
-            s.setObject(6, modelVersion, Types.BIGINT);
-            s.setObject(7, Double.isNaN(modelScore) ? null : (float) modelScore, Types.REAL);
-        });
+        Automatic a = new Automatic(commentId, version, verdict, modelVersion, modelScore);
+        Jdbc.update(AUTOMATIC, s -> bind(s, a));
+    }
+
+    /** The pipeline's decision on one version of a comment. */
+    record Automatic(long commentId, int version, Verdict verdict, Long modelVersion, double modelScore) {}
+
+    /** Many decisions (an import moderated again) in one round trip per batch. */
+    static void recordAutomatic(List<Automatic> decisions) {
+        if (!decisions.isEmpty()) {
+            Jdbc.batch(AUTOMATIC, decisions, ModerationDecision::bind);
+        }
+    }
+
+    private static final String AUTOMATIC = """
+            insert into moderation_decisions
+                (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
+            values (?, ?, ?, cast(? as jsonb), 'auto', ?, ?, ?)""";
+
+    private static void bind(java.sql.PreparedStatement s, Automatic a) throws java.sql.SQLException {
+        s.setLong(1, a.commentId());
+        s.setInt(2, a.version());
+        s.setString(3, a.verdict().decision().name().toLowerCase(Locale.ROOT));
+        s.setString(4, Json.encode(a.verdict().reasons()));
+        s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
+        s.setObject(6, a.modelVersion(), Types.BIGINT);
+        s.setObject(7, Double.isNaN(a.modelScore()) ? null : (float) a.modelScore(), Types.REAL);
     }
 
     public static List<ModerationDecision> forComment(long commentId) {
@@ -163,6 +178,39 @@ public class ModerationDecision extends PanacheEntityBase {
     }
 
     /** Every decision, automatic or a moderator's, as one JSON line of the site's export (streamed; in a transaction). */
+    /** A decision as a Hiwar export has it: the comment by its export key. */
+    public record Restored(String commentKey, int version, String decision, String reasonsJson, String decidedBy, Instant createdAt,
+                           Long modelVersion, Float modelScore) {}
+
+    /**
+     * The decisions of a restore, kept with the comments they decided (the moderators' history,
+     * the model's drift figures). One already here (same comment, version and time) is left as
+     * it is; one of a comment not here is dropped. How many were new.
+     */
+    public static int restored(List<Restored> decisions, Map<String, Long> commentIds) {
+        List<Restored> known = decisions.stream().filter(d -> commentIds.containsKey(d.commentKey())).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        return Jdbc.update("""
+                insert into moderation_decisions (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
+                select r.comment_id, r.version, r.decision, r.reasons::jsonb, r.decided_by, r.created_at, r.model_version, r.model_score
+                from unnest(?::bigint[], ?::int[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[], ?::real[])
+                     as r(comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
+                where not exists (select 1 from moderation_decisions x where x.comment_id = r.comment_id and x.version = r.version
+                                  and x.created_at = r.created_at)""", s -> {
+            java.sql.Connection c = s.getConnection();
+            s.setArray(1, Jdbc.ids(s, known.stream().map(d -> commentIds.get(d.commentKey())).toList()));
+            s.setArray(2, c.createArrayOf("integer", known.stream().map(Restored::version).toArray()));
+            s.setArray(3, c.createArrayOf("text", known.stream().map(Restored::decision).toArray()));
+            s.setArray(4, c.createArrayOf("text", known.stream().map(Restored::reasonsJson).toArray()));
+            s.setArray(5, c.createArrayOf("text", known.stream().map(Restored::decidedBy).toArray()));
+            s.setArray(6, c.createArrayOf("timestamptz", known.stream().map(d -> java.sql.Timestamp.from(d.createdAt())).toArray()));
+            s.setArray(7, c.createArrayOf("bigint", known.stream().map(Restored::modelVersion).toArray()));
+            s.setArray(8, c.createArrayOf("real", known.stream().map(Restored::modelScore).toArray()));
+        });
+    }
+
     public static long exportLines(java.util.function.Consumer<String> line) {
         return com.hiwar.db.Jdbc.lines("""
                 select json_build_object('type', 'decision', 'commentId', comment_id, 'version', version, 'decision', decision,

@@ -77,6 +77,62 @@ public class ModerationService implements Screening {
         return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore(), moment);
     }
 
+    /**
+     * An imported comment's verdict by its text alone, when the admin asks for imports to be
+     * moderated again: the word lists, the model and the other text rules decide; rules about
+     * the author and the moment see an established author on a calm day, since years of history
+     * in another system say nothing about either here. Nothing is recorded yet: see {@link #recordImported}.
+     */
+    public ImportVerdict screenImported(String body) {
+        Submission submission = Submission.of(body, IMPORTED_AUTHOR, Submission.Situation.calm(false));
+        Verdict verdict = pipeline.evaluate(submission);
+        return new ImportVerdict(new Outcome(verdict, null, submission.modelVersion(), submission.modelScore(), null));
+    }
+
+    /** What {@link #screenImported} decided: the status it gives, and the rules behind it for the audit log. */
+    public record ImportVerdict(Outcome outcome) {
+        public CommentStatus status() {
+            return outcome.status();
+        }
+
+        /** The audit reason of the status: the rules that decided it, as a new comment's has them. */
+        public String reason() {
+            return String.join(",", outcome.rules());
+        }
+    }
+
+    /** A verdict on the comment an import wrote with it. */
+    public record Decided(long commentId, int version, ImportVerdict verdict) {}
+
+    /** Records the verdicts on the comments an import wrote, in one batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordImported(List<Decided> decided) {
+        ModerationDecision.recordAutomatic(decided.stream().map(d -> new ModerationDecision.Automatic(d.commentId(), d.version(),
+                d.verdict().outcome().verdict(), d.verdict().outcome().modelVersion(), d.verdict().outcome().modelScore())).toList());
+    }
+
+    private static final Submission.Author IMPORTED_AUTHOR = new Submission.Author() {
+        public boolean trusted() {
+            return false;
+        }
+
+        public boolean moderator() {
+            return false;
+        }
+
+        public boolean premoderated() {
+            return false;
+        }
+
+        public long publishedComments() {
+            return Long.MAX_VALUE;
+        }
+
+        public boolean postedRecently(String normalizedText) {
+            return false;
+        }
+    };
+
     /** What the rules may ask about the author, each answered by one query at most, only when asked. */
     private final class DbAuthor implements Submission.Author {
 

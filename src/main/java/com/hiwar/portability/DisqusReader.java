@@ -23,8 +23,11 @@ final class DisqusReader implements Source {
     private final SafeXml xml;
     private final Map<String, Thread> threads = new HashMap<>();
 
-    DisqusReader(InputStream in) throws SafeXml.Refused {
+    private final GuestKeys guests;
+
+    DisqusReader(InputStream in, GuestKeys guests) throws SafeXml.Refused {
         xml = new SafeXml(in, MAX_DEPTH, WxrReader.MAX_TEXT);
+        this.guests = guests;
     }
 
     @Override
@@ -67,7 +70,7 @@ final class DisqusReader implements Source {
         }
         // The identifier the site gave the thread is its article id; WordPress' Disqus plugin writes "<post id> <guid>".
         String id = t.identifier == null || t.identifier.isBlank() ? "disqus-" + threadId : t.identifier.strip().split("\\s+")[0];
-        return new Post(id, t.url, t.title, "thread", null, true, posts);
+        return new Post(id, t.url, t.title, "thread", null, true, null, null, posts);
     }
 
     private void thread() throws SafeXml.Refused {
@@ -93,7 +96,8 @@ final class DisqusReader implements Source {
     private Posted post() throws SafeXml.Refused {
         String dsq = xml.attribute("http://disqus.com/disqus-internals", "id");
         int depth = xml.depth();
-        String message = "", created = null, thread = null, parent = null, name = null;
+        String message = "", created = null, thread = null, parent = null;
+        String[] author = {null, null};
         boolean deleted = false, spam = false, approved = true;
         while (xml.nextChild(depth)) {
             switch (xml.name()) {
@@ -110,7 +114,7 @@ final class DisqusReader implements Source {
                     parent = xml.attribute("http://disqus.com/disqus-internals", "id");
                     xml.skip();
                 }
-                case "author" -> name = authorName();
+                case "author" -> author = author();
                 default -> xml.skip();
             }
         }
@@ -118,21 +122,22 @@ final class DisqusReader implements Source {
             throw new SafeXml.Refused("a post without dsq:id or thread ends at line " + xml.line());
         }
         String status = spam ? "spam" : deleted ? "trash" : approved ? "1" : "0";
-        return new Posted(thread, new Entry(dsq, parent, name, 0, null, when(created), message, status, "comment"));
+        return new Posted(thread, new Entry(dsq, parent, author[0], 0, null, when(created), message, status, "comment",
+                guests.of(author[1]), null));
     }
 
-    /** The author's display name; their email and username are skipped. */
-    private String authorName() throws SafeXml.Refused {
+    /** The author's display name and their email (only to hash it, if asked); their username is skipped. */
+    private String[] author() throws SafeXml.Refused {
         int depth = xml.depth();
-        String name = null;
+        String name = null, email = null;
         while (xml.nextChild(depth)) {
-            if (xml.name().equals("name")) {
-                name = xml.text();
-            } else {
-                xml.skip();
+            switch (xml.name()) {
+                case "name" -> name = xml.text();
+                case "email" -> email = xml.text();
+                default -> xml.skip();
             }
         }
-        return name;
+        return new String[] {name, email};
     }
 
     private static Instant when(String s) {

@@ -13,12 +13,14 @@ public final class ImportJobs {
     /** What an admin sees of a job. {@code reasons}: why rows were skipped or failed, with how many each. */
     public record View(long id, String format, String state, double progress, Map<String, Object> options, String startedBy,
                        Instant createdAt, Instant updatedAt, Instant finishedAt, long read, long created, long skipped,
-                       long failed, long articles, long users, Map<String, Object> reasons, List<Object> failures,
-                       String error) {}
+                       long failed, long articles, long users, Map<String, Object> restored, Map<String, Object> reasons,
+                       List<Object> failures, String error) {}
 
     /** What a running job has done: kept in memory by its runner and written at every batch. */
     static final class Tally {
         long read, created, skipped, failed, articles, users;
+        /** What a restore of a Hiwar export brought back besides comments. */
+        long likes, reports, decisions;
         double progress;
         final Map<String, Long> reasons = new java.util.TreeMap<>();
         final List<Map<String, String>> failures = new java.util.ArrayList<>();
@@ -55,6 +57,7 @@ public final class ImportJobs {
         Jdbc.update("""
                 update import_jobs set state = ?, read = ?, created = ?, skipped = ?, failed = ?, articles = ?, users = ?,
                        reasons = cast(? as jsonb), failures = cast(? as jsonb), error = ?, updated_at = now(),
+                       restored = jsonb_build_object('likes', ?::bigint, 'reports', ?::bigint, 'decisions', ?::bigint),
                        options = options || jsonb_build_object('progress', ?::float8),
                        finished_at = case when ? = 'running' then null else now() end
                 where id = ?""", s -> {
@@ -68,9 +71,12 @@ public final class ImportJobs {
             s.setString(8, Json.encode(t.reasons));
             s.setString(9, Json.encode(t.failures));
             s.setString(10, error);
-            s.setDouble(11, t.progress);
-            s.setString(12, state);
-            s.setLong(13, id);
+            s.setLong(11, t.likes);
+            s.setLong(12, t.reports);
+            s.setLong(13, t.decisions);
+            s.setDouble(14, t.progress);
+            s.setString(15, state);
+            s.setLong(16, id);
         });
     }
 
@@ -99,7 +105,7 @@ public final class ImportJobs {
                 "done".equals(state) ? 1.0 : progress instanceof Number n ? n.doubleValue() : 0.0, options,
                 r.getString("started_by"), Jdbc.instant(r, "created_at"), Jdbc.instant(r, "updated_at"), Jdbc.instant(r, "finished_at"),
                 r.getLong("read"), r.getLong("created"), r.getLong("skipped"), r.getLong("failed"), r.getLong("articles"),
-                r.getLong("users"), Json.decodeValue(r.getString("reasons"), Map.class), Json.decodeValue(r.getString("failures"), List.class),
+                r.getLong("users"), Json.decodeValue(r.getString("restored"), Map.class), Json.decodeValue(r.getString("reasons"), Map.class), Json.decodeValue(r.getString("failures"), List.class),
                 r.getString("error"));
     }
 }

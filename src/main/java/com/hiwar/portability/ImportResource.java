@@ -42,12 +42,14 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "The file was read through and its import started; follow Location")
     @APIResponse(responseCode = "413", description = "Larger than HIWAR_HTTP_MAX_IMPORT_BYTES")
     @APIResponse(responseCode = "422", description = "Not a WordPress export, or not well-formed: nothing was imported")
-    public Response start(InputStream body, @RestQuery String format, @RestQuery Boolean includePings) {
+    public Response start(InputStream body, @RestQuery String format, @RestQuery Boolean includePings, @RestQuery Boolean remoderate,
+                          @RestQuery Boolean mergeGuests) {
         Actor actor = currentUser.requireActive();
         if (format != null && !java.util.Set.of("wxr", "disqus", "ndjson").contains(format)) {
             throw ProblemException.badParameter("format", "must be wxr (a WordPress export), disqus, or ndjson (a Hiwar export, to restore); leave it out to tell by the file");
         }
-        ImportJobs.View job = importer.start(body, new Importer.Options(format, Boolean.TRUE.equals(includePings)), actor.subject());
+        ImportJobs.View job = importer.start(body, new Importer.Options(format, Boolean.TRUE.equals(includePings),
+                Boolean.TRUE.equals(remoderate), Boolean.TRUE.equals(mergeGuests)), actor.subject());
         return Response.accepted(job).location(URI.create(Importer.LOCATION + job.id())).build();
     }
 

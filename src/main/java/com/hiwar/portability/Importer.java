@@ -47,9 +47,11 @@ public class Importer {
     /**
      * What the admin chose. {@code format}: {@code wxr} (WordPress) or {@code disqus}, or null to
      * tell by the file's root element. {@code includePings}: WordPress pingbacks and trackbacks,
-     * skipped unless asked for.
+     * skipped unless asked for. {@code remoderate}: comments published there go through the
+     * text rules here (word lists, model) and may be held or rejected. {@code mergeGuests}: a
+     * guest's comments under one email become one account, keyed by a salted hash of it.
      */
-    public record Options(String format, boolean includePings) {}
+    public record Options(String format, boolean includePings, boolean remoderate, boolean mergeGuests) {}
 
     @Inject
     PortabilityConfig config;
@@ -62,6 +64,15 @@ public class Importer {
 
     @Inject
     ArticleService articles;
+
+    @Inject
+    com.hiwar.moderation.ModerationService moderation;
+
+    @Inject
+    com.hiwar.reaction.Likes likesOf;
+
+    @Inject
+    com.hiwar.report.Reports reportsOf;
 
     /** The job this instance runs now, or 0: one at a time, so a job never waits unheard in a queue. */
     private final java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
@@ -90,13 +101,20 @@ public class Importer {
 
     /** Receives, checks and starts an import of a WordPress or Disqus export; the job as it starts. */
     public ImportJobs.View start(InputStream upload, Options asked, String by) {
+        if (asked.mergeGuests() && config.guestSalt().filter(s -> s.length() >= 16).isEmpty()) {
+            throw ProblemException.badParameter("mergeGuests", "needs a secret to hash guests' emails with: set HIWAR_IMPORTS_GUEST_SALT "
+                    + "(at least 16 characters, kept the same for every import) and restart");
+        }
         busy();
         Path file = receive(upload);
         try {
-            Options options = new Options(asked.format() != null ? asked.format() : detect(file), asked.includePings());
+            Options options = new Options(asked.format() != null ? asked.format() : detect(file), asked.includePings(),
+                    asked.remoderate(), asked.mergeGuests());
             long comments = check(file, options.format());
             Map<String, Object> shown = new LinkedHashMap<>();
             shown.put("includePings", options.includePings());
+            shown.put("remoderate", options.remoderate());
+            shown.put("mergeGuests", options.mergeGuests());
             shown.put("bytes", Files.size(file));
             shown.put("comments", comments);
             busy();
@@ -185,18 +203,44 @@ public class Importer {
     private static long check(Path file, String format) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             long[] comments = {0};
-            source(format, in).read(post -> comments[0] += post.comments().size());
+            source(format, in, Source.GuestKeys.NONE).read(post -> comments[0] += post.comments().size());
             return comments[0];
         } catch (SafeXml.Refused e) {
             throw ProblemException.invalid("body", "This file cannot be imported: " + e.getMessage());
         }
     }
 
-    private static Source source(String format, InputStream in) throws SafeXml.Refused {
+    private static Source source(String format, InputStream in, Source.GuestKeys guests) throws SafeXml.Refused {
         return switch (format) {
-            case "disqus" -> new DisqusReader(in);
+            case "disqus" -> new DisqusReader(in, guests);
             case "ndjson" -> new NdjsonReader(in);
-            default -> new WxrReader(in);
+            default -> new WxrReader(in, guests);
+        };
+    }
+
+    /**
+     * A guest's account key: HMAC-SHA256 of their email (trimmed, lower case) under the
+     * configured secret, so the same person merges across imports while the email itself is
+     * never stored, and cannot be recovered by hashing guesses without the secret.
+     */
+    private Source.GuestKeys guestKeys(Options options) {
+        if (!options.mergeGuests()) {
+            return Source.GuestKeys.NONE;
+        }
+        javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(
+                config.guestSalt().orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
+        return email -> {
+            if (email == null || email.isBlank()) {
+                return null;
+            }
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                byte[] digest = mac.doFinal(email.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return "guest:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
         };
     }
 
@@ -219,14 +263,49 @@ public class Importer {
         ImportJobs.Tally tally = new ImportJobs.Tally();
         try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             long size = Math.max(1, Files.size(file));
-            Source source = source(options.format(), in);
+            Source source = source(options.format(), in, guestKeys(options));
             Batch batch = new Batch(id, source, options, by, tally);
-            source.read(post -> {
-                batch.posts.add(post);
-                batch.pending += post.comments().size();
-                if (batch.pending >= config.batchSize()) {
-                    tally.progress = (double) in.count / size;
-                    batch.flush();
+            source.read(new Source.Sink() {
+                @Override
+                public void post(Source.Post post) {
+                    batch.posts.add(post);
+                    batch.pending += Math.max(1, post.comments().size());
+                    full();
+                }
+
+                @Override
+                public void account(User.Restored account) {
+                    batch.restored.add(account);
+                    batch.pending++;
+                    full();
+                }
+
+                @Override
+                public void like(com.hiwar.reaction.Likes.Restored like) {
+                    batch.likes.add(like);
+                    batch.pending++;
+                    full();
+                }
+
+                @Override
+                public void report(com.hiwar.report.Reports.Restored report) {
+                    batch.reports.add(report);
+                    batch.pending++;
+                    full();
+                }
+
+                @Override
+                public void decision(com.hiwar.moderation.ModerationDecision.Restored decision) {
+                    batch.decisions.add(decision);
+                    batch.pending++;
+                    full();
+                }
+
+                private void full() {
+                    if (batch.pending >= config.batchSize()) {
+                        tally.progress = (double) in.count / size;
+                        batch.flush();
+                    }
                 }
             });
             tally.progress = 1;
@@ -263,6 +342,14 @@ public class Importer {
         final String actor;
         final ImportJobs.Tally tally;
         final List<Source.Post> posts = new ArrayList<>();
+        /** Accounts of a Hiwar export, written before the comments that name them. */
+        final List<User.Restored> restored = new ArrayList<>();
+        /** Likes, reports and decisions of a Hiwar export, written after the comments they name. */
+        final List<com.hiwar.reaction.Likes.Restored> likes = new ArrayList<>();
+        final List<com.hiwar.report.Reports.Restored> reports = new ArrayList<>();
+        final List<com.hiwar.moderation.ModerationDecision.Restored> decisions = new ArrayList<>();
+        /** What the text rules said of this batch's published comments, when the admin asked (by source key). */
+        final Map<String, com.hiwar.moderation.ModerationService.ImportVerdict> verdicts = new HashMap<>();
         /** Accounts named so far in this job, by subject. */
         final Map<String, Long> accounts = new HashMap<>();
         int pending;
@@ -281,12 +368,18 @@ public class Importer {
                 ImportJobs.write(job, tally, "running", null);
             });
             posts.clear();
+            restored.clear();
+            likes.clear();
+            reports.clear();
+            decisions.clear();
             pending = 0;
         }
 
         /** The batch in a few round trips: its articles, the accounts it names for the first time, its comments. */
         private void write() {
             String prefix = source.keyPrefix();
+            accounts.putAll(User.restored(restored));
+            tally.users += restored.size();
             List<Source.Post> taken = new ArrayList<>();
             for (Source.Post post : posts) {
                 try {
@@ -300,14 +393,14 @@ public class Importer {
                 }
             }
             tally.articles += articles.imported(taken.stream()
-                    .map(p -> new ArticleService.Imported(p.id(), p.url(), p.title(), p.commentsOpen())).toList());
+                    .map(p -> new ArticleService.Imported(p.id(), p.url(), p.title(), p.commentsOpen(), p.date(), p.restored())).toList());
             Map<String, String> named = new LinkedHashMap<>();
             for (Source.Post post : taken) {
                 for (Source.Entry c : post.comments()) {
                     String subject = subject(c);
                     if (subject != null && !accounts.containsKey(subject)) {
                         String name = TextSanitizer.cleanLabel(c.author(), 100);
-                        named.putIfAbsent(subject, name == null ? "WordPress user " + c.userId() : name);
+                        named.putIfAbsent(subject, name != null ? name : c.userId() > 0 ? "WordPress user " + c.userId() : "Guest");
                     }
                 }
             }
@@ -323,14 +416,28 @@ public class Importer {
                     }
                 }
             }
-            int created = comments.insert(rows, actor);
-            tally.created += created;
-            tally.skip("already imported", rows.size() - created);
+            List<ImportedComments.Created> created = comments.insert(rows, actor);
+            tally.created += created.size();
+            tally.skip("already imported", rows.size() - created.size());
+            List<com.hiwar.moderation.ModerationService.Decided> decided = new ArrayList<>();
+            for (ImportedComments.Created c : created) {
+                com.hiwar.moderation.ModerationService.ImportVerdict v = verdicts.get(c.sourceKey());
+                if (v != null) {
+                    decided.add(new com.hiwar.moderation.ModerationService.Decided(c.id(), c.version(), v));
+                    tally.reasons.merge("remoderated: " + v.status().wire(), 1L, Long::sum);
+                }
+            }
+            moderation.recordImported(decided);
+            verdicts.clear();
+            tally.likes += likesOf.restored(likes);
+            tally.reports += reportsOf.restored(reports);
+            tally.decisions += com.hiwar.moderation.ModerationDecision.restored(decisions,
+                    comments.idsOfKeys(decisions.stream().map(com.hiwar.moderation.ModerationDecision.Restored::commentKey).toList()));
         }
 
         /** The account a comment's author is here, or null for a guest. */
         private String subject(Source.Entry c) {
-            return c.subject() != null ? c.subject() : c.userId() > 0 ? config.subjectPrefix() + c.userId() : null;
+            return c.subject() != null ? c.subject() : c.userId() > 0 ? config.subjectPrefix() + c.userId() : c.guestKey();
         }
 
         private ImportedComments.Row row(Source.Post post, Source.Entry c, String prefix) {
@@ -367,11 +474,19 @@ public class Importer {
                 tally.fail(key, "body " + e.getMessage().replaceAll("\\d+", "#"));
                 return null;
             }
+            if (options.remoderate() && status == CommentStatus.PUBLISHED) {
+                com.hiwar.moderation.ModerationService.ImportVerdict verdict = moderation.screenImported(body);
+                verdicts.put(key, verdict);
+                if (verdict.status() != CommentStatus.PUBLISHED) {
+                    status = verdict.status();
+                    reason = verdict.reason();
+                }
+            }
             String subject = subject(c);
             Long author = subject == null ? null : accounts.get(subject);
             String guest = subject == null ? TextSanitizer.cleanLabel(c.author(), 100) : null;
             return new ImportedComments.Row(key, post.id(), c.parentId() == null ? null : prefix + c.parentId(), author, guest,
-                    status, body, c.date(), reason);
+                    status, body, c.date(), reason, c.restored());
         }
     }
 

@@ -1,5 +1,11 @@
 package com.hiwar.portability;
 
+import com.hiwar.article.ArticleService;
+import com.hiwar.auth.User;
+import com.hiwar.comment.ImportedComments;
+import com.hiwar.moderation.ModerationDecision;
+import com.hiwar.reaction.Likes;
+import com.hiwar.report.Reports;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -27,13 +33,14 @@ final class NdjsonReader implements Source {
     /** The longest line read: a comment of the longest body is at most about 30 KB of JSON. */
     static final int MAX_LINE = 256 << 10;
 
-    private record Article(String url, String title, boolean open) {}
+    private record Article(String url, String title, boolean open, Instant createdAt, ArticleService.Restored settings) {}
 
     private record Account(String subject, String name) {}
 
     private final Reader in;
     private final Map<String, Article> articles = new HashMap<>();
     private final Map<Long, Account> accounts = new HashMap<>();
+    private final java.util.Set<String> handedOn = new java.util.HashSet<>();
     private final StringBuilder line = new StringBuilder();
     private long number;
 
@@ -62,14 +69,40 @@ final class NdjsonReader implements Source {
         for (JsonObject o; (o = next()) != null; ) {
             switch (String.valueOf(o.getValue("type"))) {
                 case "article" -> articles.put(text(o, "id"), new Article(o.getString("url"), o.getString("title"),
-                        !Boolean.FALSE.equals(o.getValue("open"))));
-                case "user" -> accounts.put(number(o, "id"), new Account(text(o, "subject"), o.getString("name")));
+                        !Boolean.FALSE.equals(o.getValue("open")), optionalInstant(o, "createdAt"),
+                        new ArticleService.Restored(o.getString("section"), Boolean.TRUE.equals(o.getValue("premoderated")),
+                                optionalInstant(o, "closesAt"))));
+                case "user" -> {
+                    accounts.put(number(o, "id"), new Account(text(o, "subject"), o.getString("name")));
+                    sink.account(new User.Restored(text(o, "subject"), o.getString("name"), o.getString("status"),
+                            optionalInstant(o, "bannedUntil"), Boolean.TRUE.equals(o.getValue("trusted")),
+                            Boolean.TRUE.equals(o.getValue("premoderated")), optionalInstant(o, "createdAt")));
+                }
                 case "comment" -> parts.add(text(o, "articleId"), entry(o));
-                case "decision", "audit" -> { } // for the record
+                case "like" -> sink.like(new Likes.Restored(text(o, "commentKey"), text(o, "subject"), optionalInstant(o, "createdAt")));
+                case "report" -> sink.report(new Reports.Restored(text(o, "commentKey"), o.getString("subject"), text(o, "reason"),
+                        o.getString("note"), (int) number(o, "weight"), instant(o, "createdAt"), optionalInstant(o, "resolvedAt"),
+                        o.getString("resolution")));
+                case "decision" -> {
+                    if (o.getValue("commentKey") != null) { // an export before version 2 named comments by id only: for the record
+                        Object reasons = o.getValue("reasons");
+                        sink.decision(new ModerationDecision.Restored(text(o, "commentKey"), (int) number(o, "version"), text(o, "decision"),
+                                reasons == null ? "[]" : io.vertx.core.json.Json.encode(reasons), o.getString("decidedBy"), instant(o, "createdAt"),
+                                o.getValue("modelVersion") == null ? null : number(o, "modelVersion"),
+                                o.getValue("modelScore") instanceof Number n ? n.floatValue() : null));
+                    }
+                }
+                case "audit" -> { } // for the record: a restore writes its own
                 default -> throw new SafeXml.Refused("line " + number + " has an unknown type: " + o.getValue("type"));
             }
         }
         parts.flush();
+        // Articles nobody commented on are part of the site too.
+        for (String id : List.copyOf(articles.keySet())) {
+            if (!handedOn.contains(id)) {
+                sink.post(post(id, List.of()));
+            }
+        }
     }
 
     private Post post(String articleId, List<Entry> comments) throws SafeXml.Refused {
@@ -77,7 +110,8 @@ final class NdjsonReader implements Source {
         if (a == null) {
             throw new SafeXml.Refused("comments of article " + articleId + " come before (or without) the article");
         }
-        return new Post(articleId, a.url(), a.title(), "article", null, a.open(), comments);
+        handedOn.add(articleId);
+        return new Post(articleId, a.url(), a.title(), "article", null, a.open(), a.createdAt(), a.settings(), comments);
     }
 
     private Entry entry(JsonObject o) throws SafeXml.Refused {
@@ -94,7 +128,9 @@ final class NdjsonReader implements Source {
             default -> throw new SafeXml.Refused("line " + number + " has an unknown status: " + o.getValue("status"));
         };
         return new Entry(text(o, "key"), o.getString("parentKey"), author == null ? o.getString("guestName") : author.name(), 0,
-                author == null ? null : author.subject(), instant(o, "createdAt"), o.getString("body", ""), status, "comment");
+                author == null ? null : author.subject(), instant(o, "createdAt"), o.getString("body", ""), status, "comment", null,
+                new ImportedComments.Restored(Boolean.TRUE.equals(o.getValue("featured")), Boolean.TRUE.equals(o.getValue("hidden")),
+                        optionalInstant(o, "editedAt"), optionalInstant(o, "deletedAt")));
     }
 
     private String text(JsonObject o, String field) throws SafeXml.Refused {
@@ -118,6 +154,10 @@ final class NdjsonReader implements Source {
         } catch (DateTimeParseException e) {
             throw new SafeXml.Refused("line " + number + " has a " + field + " that is not a date: " + o.getValue(field));
         }
+    }
+
+    private Instant optionalInstant(JsonObject o, String field) throws SafeXml.Refused {
+        return o.getValue(field) == null ? null : instant(o, field);
     }
 
     /** The next non-blank line as JSON, or null at the end. */

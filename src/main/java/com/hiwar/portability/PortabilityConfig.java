@@ -18,4 +18,10 @@ public interface PortabilityConfig {
     /** What a registered WordPress user's account is called here: this, then their WordPress user id; the plugin's tokens name them the same. */
     @WithDefault("wp:")
     String subjectPrefix();
+
+    /**
+     * The secret guests' emails are hashed with when an import merges guests (mergeGuests=true):
+     * keep it the same for every import, and secret. Unset: guests are not merged.
+     */
+    Optional<String> guestSalt();
 }

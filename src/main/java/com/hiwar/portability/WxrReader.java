@@ -25,8 +25,11 @@ final class WxrReader implements Source {
     private final SafeXml xml;
     private String site = "";
 
-    WxrReader(InputStream in) throws SafeXml.Refused {
+    private final GuestKeys guests;
+
+    WxrReader(InputStream in, GuestKeys guests) throws SafeXml.Refused {
         xml = new SafeXml(in, MAX_DEPTH, MAX_TEXT);
+        this.guests = guests;
     }
 
     @Override
@@ -65,7 +68,7 @@ final class WxrReader implements Source {
     /** One post: handed on in parts of at most {@link #PART} comments (its id, link and title come before its comments). */
     private void item(Sink sink) throws SafeXml.Refused {
         int depth = xml.depth();
-        String id = null, url = null, title = null, type = null, status = null;
+        String id = null, url = null, title = null, type = null, status = null, date = null, dateGmt = null;
         boolean open = true;
         List<Entry> comments = new ArrayList<>();
         while (xml.nextChild(depth)) {
@@ -76,6 +79,8 @@ final class WxrReader implements Source {
                 case "post_type" -> type = xml.text().strip();
                 case "status" -> status = xml.text().strip();
                 case "comment_status" -> open = !"closed".equals(xml.text().strip());
+                case "post_date" -> date = isWp() ? xml.text().strip() : null;
+                case "post_date_gmt" -> dateGmt = isWp() ? xml.text().strip() : null;
                 case "comment" -> {
                     if (!isWp()) {
                         xml.skip();
@@ -83,21 +88,24 @@ final class WxrReader implements Source {
                     }
                     comments.add(comment());
                     if (comments.size() == PART && id != null) {
-                        sink.post(new Post(id, url, title, type, status, open, comments));
+                        sink.post(new Post(id, url, title, type, status, open, published(dateGmt, date), null, comments));
                         comments = new ArrayList<>();
                     }
                 }
                 default -> xml.skip();
             }
         }
-        if (id != null && !comments.isEmpty()) {
-            sink.post(new Post(id, url, title, type, status, open, comments));
+        // A post without comments matters only if it is closed: else its article is made by its first comment.
+        boolean closedPost = !open && ("post".equals(type) || "page".equals(type));
+        if (id != null && (!comments.isEmpty() || closedPost)) {
+            sink.post(new Post(id, url, title, type, status, open, published(dateGmt, date), null, comments));
         }
     }
 
     private Entry comment() throws SafeXml.Refused {
         int depth = xml.depth();
         String id = null, parent = null, author = null, date = null, dateGmt = null, content = "", approved = "1", type = "";
+        String email = null;
         String userId = "0";
         while (xml.nextChild(depth)) {
             switch (xml.name()) {
@@ -110,14 +118,15 @@ final class WxrReader implements Source {
                 case "comment_approved" -> approved = xml.text().strip();
                 case "comment_type" -> type = xml.text().strip();
                 case "comment_user_id" -> userId = xml.text().strip();
-                default -> xml.skip(); // email, IP address, URL, agent, meta: not kept
+                case "comment_author_email" -> email = xml.text(); // only to hash it, if asked
+                default -> xml.skip(); // IP address, URL, agent, meta: not kept
             }
         }
         if (id == null || id.isEmpty()) {
             throw new SafeXml.Refused("a comment without <wp:comment_id> ends at line " + xml.line());
         }
         return new Entry(id, "0".equals(parent) || parent == null || parent.isEmpty() ? null : parent, author,
-                number(userId), null, when(dateGmt, date), content, approved, type.isEmpty() ? "comment" : type);
+                number(userId), null, when(dateGmt, date), content, approved, type.isEmpty() ? "comment" : type, guests.of(email), null);
     }
 
     private static long number(String s) {
@@ -126,6 +135,12 @@ final class WxrReader implements Source {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** When a post was published, or null for a draft that never was. */
+    private static Instant published(String gmt, String local) {
+        Instant when = when(gmt, local);
+        return when.equals(Instant.EPOCH) ? null : when;
     }
 
     /** GMT when WordPress knew it; else the site's local time, taken as UTC; else the epoch (a draft's 0000-00-00). */

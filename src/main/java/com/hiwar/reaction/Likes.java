@@ -2,6 +2,7 @@ package com.hiwar.reaction;
 
 import com.hiwar.auth.Actor;
 import com.hiwar.comment.CommentStore;
+import com.hiwar.comment.ImportedComments;
 import com.hiwar.comment.LikesOf;
 import com.hiwar.db.Jdbc;
 import com.hiwar.db.Row;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static com.hiwar.db.Rows.count;
@@ -38,6 +40,9 @@ public class Likes implements LikesOf {
 
     @Inject
     CommentStore comments;
+
+    @Inject
+    ImportedComments imported;
 
     @Transactional
     public LikeState set(Actor actor, long commentId, boolean like) {
@@ -62,6 +67,41 @@ public class Likes implements LikesOf {
             likes = comments.likeCount(commentId);
         }
         return new LikeState(commentId, like, likes);
+    }
+
+    /** Every like as one JSON line of the site's export, by comment (streamed; in a transaction). */
+    public static long exportLines(java.util.function.Consumer<String> line) {
+        return Jdbc.lines("""
+                select json_build_object('type', 'like', 'commentId', comment_id, 'userId', user_id, 'createdAt', created_at)::text
+                from comment_likes order by comment_id, user_id""", line);
+    }
+
+    /** A like as a Hiwar export has it: the comment by its export key, the reader by subject. */
+    public record Restored(String commentKey, String subject, Instant createdAt) {}
+
+    /**
+     * Likes of a restore, counted on their comments: one a reader already gave is left as it
+     * is, and a like of a comment or reader not here is dropped. How many were new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int restored(List<Restored> likes) {
+        Map<String, Long> commentIds = imported.idsOfKeys(likes.stream().map(Restored::commentKey).collect(java.util.stream.Collectors.toSet()));
+        Map<String, Long> userIds = com.hiwar.auth.User.idsOfSubjects(likes.stream().map(Restored::subject).collect(java.util.stream.Collectors.toSet()));
+        List<Restored> known = likes.stream().filter(l -> commentIds.containsKey(l.commentKey()) && userIds.containsKey(l.subject())).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        Map<Long, Integer> added = new java.util.HashMap<>();
+        Jdbc.list("""
+                insert into comment_likes (comment_id, user_id, created_at)
+                select * from unnest(?::bigint[], ?::bigint[], ?::timestamptz[]) on conflict do nothing returning comment_id""", s -> {
+            s.setArray(1, Jdbc.ids(s, known.stream().map(l -> commentIds.get(l.commentKey())).toList()));
+            s.setArray(2, Jdbc.ids(s, known.stream().map(l -> userIds.get(l.subject())).toList()));
+            s.setArray(3, s.getConnection().createArrayOf("timestamptz", known.stream()
+                    .map(l -> java.sql.Timestamp.from(l.createdAt() == null ? Instant.now() : l.createdAt())).toArray()));
+        }, r -> added.merge(r.getLong(1), 1, Integer::sum));
+        imported.addRestoredLikes(added);
+        return added.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @Override

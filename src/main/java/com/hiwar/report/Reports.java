@@ -51,6 +51,9 @@ public class Reports {
     CommentStore comments;
 
     @Inject
+    com.hiwar.comment.ImportedComments imported;
+
+    @Inject
     jakarta.enterprise.event.Event<CommentReported> reported;
 
     @Transactional
@@ -83,6 +86,63 @@ public class Reports {
         reported.fire(new CommentReported(commentId, c.articleId(), c.authorId(), request.reason(), weight));
         Row row = inserted.get(0);
         return new ReportView(row.number("id"), commentId, request.reason(), note, row.instant("created_at"));
+    }
+
+    /** Every report as one JSON line of the site's export (streamed; in a transaction). */
+    public static long exportLines(java.util.function.Consumer<String> line) {
+        return com.hiwar.db.Jdbc.lines("""
+                select json_build_object('type', 'report', 'commentId', comment_id, 'userId', user_id, 'reason', reason, 'note', note,
+                       'weight', weight, 'createdAt', created_at, 'resolvedAt', resolved_at, 'resolution', resolution)::text
+                from comment_reports order by id""", line);
+    }
+
+    /** A report as a Hiwar export has it: the comment by its export key, the reporter by subject (null once erased). */
+    public record Restored(String commentKey, String subject, String reason, String note, int weight, Instant createdAt,
+                           Instant resolvedAt, String resolution) {}
+
+    /**
+     * Reports of a restore, the open ones counted on their comments (which keep the hidden state
+     * they came with). A report already here (same comment, reporter and time) is left as it is;
+     * one of a comment not here is dropped. How many were new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int restored(List<Restored> reports) {
+        Map<String, Long> commentIds = imported.idsOfKeys(reports.stream().map(Restored::commentKey).collect(java.util.stream.Collectors.toSet()));
+        Map<String, Long> userIds = com.hiwar.auth.User.idsOfSubjects(reports.stream().map(Restored::subject)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        List<Restored> known = reports.stream().filter(r -> commentIds.containsKey(r.commentKey())).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        Map<Long, int[]> open = new HashMap<>();
+        int added = com.hiwar.db.Jdbc.list("""
+                insert into comment_reports (comment_id, user_id, reason, note, weight, created_at, resolved_at, resolution)
+                select r.* from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::timestamptz[], ?::timestamptz[], ?::text[])
+                     as r(comment_id, user_id, reason, note, weight, created_at, resolved_at, resolution)
+                where not exists (select 1 from comment_reports x where x.comment_id = r.comment_id
+                                  and x.user_id is not distinct from r.user_id and x.created_at = r.created_at)
+                on conflict do nothing
+                returning comment_id, weight, resolved_at is null""", s -> {
+            java.sql.Connection c = s.getConnection();
+            s.setArray(1, com.hiwar.db.Jdbc.ids(s, known.stream().map(r -> commentIds.get(r.commentKey())).toList()));
+            s.setArray(2, c.createArrayOf("bigint", known.stream().map(r -> r.subject() == null ? null : userIds.get(r.subject())).toArray()));
+            s.setArray(3, c.createArrayOf("text", known.stream().map(Restored::reason).toArray()));
+            s.setArray(4, c.createArrayOf("text", known.stream().map(Restored::note).toArray()));
+            s.setArray(5, c.createArrayOf("integer", known.stream().map(Restored::weight).toArray()));
+            s.setArray(6, c.createArrayOf("timestamptz", known.stream().map(r -> java.sql.Timestamp.from(r.createdAt())).toArray()));
+            s.setArray(7, c.createArrayOf("timestamptz", known.stream()
+                    .map(r -> r.resolvedAt() == null ? null : java.sql.Timestamp.from(r.resolvedAt())).toArray()));
+            s.setArray(8, c.createArrayOf("text", known.stream().map(Restored::resolution).toArray()));
+        }, r -> {
+            if (r.getBoolean(3)) {
+                int[] n = open.computeIfAbsent(r.getLong(1), k -> new int[2]);
+                n[0]++;
+                n[1] += r.getInt(2);
+            }
+            return 1;
+        }).size();
+        imported.addRestoredReports(open);
+        return added;
     }
 
     /** A moderator approved or rejected the comment: its open reports are settled with that decision. */

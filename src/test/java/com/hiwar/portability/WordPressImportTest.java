@@ -76,7 +76,12 @@ class WordPressImportTest {
 
     /** Starts the import and waits for its job to end; the job. */
     static JsonPath imported(String admin, String xml) throws InterruptedException {
-        Response started = upload(admin, xml.getBytes(StandardCharsets.UTF_8), "application/xml");
+        return imported(admin, xml, Map.of());
+    }
+
+    static JsonPath imported(String admin, String xml, Map<String, ?> options) throws InterruptedException {
+        Response started = given().header("Authorization", "Bearer " + admin).contentType("application/xml").queryParams(options)
+                .body(xml.getBytes(StandardCharsets.UTF_8)).post(IMPORTS);
         started.then().statusCode(202).header("Location", containsString(IMPORTS + "/")).body("state", equalTo("running"));
         long id = started.jsonPath().getLong("id");
         JsonPath job = null;
@@ -171,6 +176,138 @@ class WordPressImportTest {
                 + "where c.source_key like ?1 and a.action = 'import'", k + "%")).longValue());
         assertEquals("spam", Db.scalar("select a.reason from moderation_audit a join comments c on c.id = a.comment_id "
                 + "where c.source_key = ?1", k + 104));
+    }
+
+    @Test
+    void askedToModerateAgainPublishedCommentsGoThroughTheTextRulesAndTheirDecisionsAreRecorded() throws Exception {
+        Site s = site(0, comment(401, 0, "والله انت شـرمـوطـة", "1") + comment(402, 0, "يا جاهل", "1")
+                + comment(403, 0, "مقال مفيد عن المتحف", "1") + comment(404, 0, "يا جاهل", "0"));
+        JsonPath job = imported(Tokens.admin(Tokens.newSubject()), s.xml, Map.of("remoderate", true));
+        assertEquals(true, job.getBoolean("options.remoderate"));
+        assertEquals(1, job.getInt("reasons.'remoderated: rejected'"), job.prettify());
+        assertEquals(1, job.getInt("reasons.'remoderated: pending'"), job.prettify());
+        String k = "wp:" + s.host + ":";
+        assertEquals("rejected", row(k + 401).get("status"), "a banned term: rejected as a new comment would be");
+        assertEquals("pending", row(k + 402).get("status"), "suspect: held for a moderator");
+        assertEquals("published", row(k + 403).get("status"));
+        assertEquals("pending", row(k + 404).get("status"), "held in WordPress: still held, not decided again");
+        long rejected = ((Number) Db.scalar("select id from comments where source_key = ?1", k + 401)).longValue();
+        assertEquals("reject", Db.scalar("select decision from moderation_decisions where comment_id = ?1", rejected));
+        assertTrue(String.valueOf(Db.scalar("select reasons::text from moderation_decisions where comment_id = ?1", rejected))
+                .contains("banned-terms"), "moderators see why");
+        assertTrue(String.valueOf(Db.scalar("select a.reason from moderation_audit a where a.comment_id = ?1 and a.action = 'import'", rejected))
+                .contains("banned-terms"), "the audit log says which rules");
+        assertTrue(String.valueOf(Db.scalar("select array_to_string(rules, ',') from comments where id = ?1", rejected))
+                .startsWith("import,banned-terms"), "the comment's rules: the import, then the rules that decided");
+        long published = ((Number) Db.scalar("select id from comments where source_key = ?1", k + 403)).longValue();
+        assertEquals("publish", Db.scalar("select decision from moderation_decisions where comment_id = ?1", published),
+                "every comment it looked at has its decision");
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from moderation_decisions d join comments c on c.id = d.comment_id "
+                + "where c.source_key = ?1", k + 404)).longValue());
+        // The held one waits in the queue with its reason; the article's count leaves both out.
+        given().header("Authorization", "Bearer " + Tokens.moderator(Tokens.newSubject()))
+                .get("/api/v1/moderation/queues/pending?articleId={a}", Long.toString(s.post2)).then().statusCode(200)
+                .body("items.body", org.hamcrest.Matchers.hasItem("يا جاهل"));
+        assertEquals(Db.scalar("select count(*) from comments where article_id = ?1 and comment_is_public(status, hidden)", Long.toString(s.post2)),
+                ((Number) Db.scalar("select published_count from articles where id = ?1", Long.toString(s.post2))).longValue());
+    }
+
+    @Test
+    void guestsAreMergedByAKeyedHashOfTheirEmailOnlyWhenAsked() throws Exception {
+        String one = comment(501, 0, "تعليق من ضيف", "1").replace("g501@mail.example", "Same.Guest@Mail.example");
+        String two = comment(502, 0, "تعليق آخر منه", "1").replace("g502@mail.example", " same.guest@mail.example ");
+        String other = comment(503, 0, "ضيف آخر", "1");
+        Site s = site(0, one + two + other);
+        String admin = Tokens.admin(Tokens.newSubject());
+        imported(admin, s.xml, Map.of("mergeGuests", true));
+        String k = "wp:" + s.host + ":";
+        Object a = Db.scalar("select author_id from comments where source_key = ?1", k + 501);
+        assertEquals(a, Db.scalar("select author_id from comments where source_key = ?1", k + 502), "one email, one account");
+        assertTrue(!a.equals(Db.scalar("select author_id from comments where source_key = ?1", k + 503)));
+        String subject = (String) Db.scalar("select subject from users where id = ?1", a);
+        assertTrue(subject.matches("guest:[0-9a-f]{32}"), subject);
+        assertEquals("ضيف 501", Db.scalar("select display_name from users where id = ?1", a));
+        assertNull(row(k + 501).get("guest"), "an account now, not a name-only guest");
+        // The same person in another site's export (a later import) joins the same account.
+        Site later = site(0, comment(601, 0, "من موقع آخر", "1").replace("g601@mail.example", "same.guest@mail.example"));
+        imported(admin, later.xml, Map.of("mergeGuests", true));
+        assertEquals(a, Db.scalar("select author_id from comments where source_key = ?1", "wp:" + later.host + ":601"));
+        // The email is kept nowhere; without the option, guests stay names.
+        assertEquals(0L, ((Number) Db.scalar("select count(*) from users where subject ilike '%mail.example%' or display_name ilike '%mail.example%'"))
+                .longValue());
+        Site plain = site(0, comment(701, 0, "بلا دمج", "1"));
+        imported(admin, plain.xml);
+        assertNull(row("wp:" + plain.host + ":701").get("subject"));
+    }
+
+    @Test
+    void theSiteGoesBackToWordPressInItsOwnExportFormat() throws Exception {
+        Site s = site(3, comment(801, 0, "نص فيه &lt;b&gt;وسم&lt;/b&gt; &amp; رمز ]]&gt; هنا", "1"));
+        String admin = Tokens.admin(Tokens.newSubject());
+        imported(admin, s.xml);
+        Response export = given().header("Authorization", "Bearer " + admin).get("/api/v1/admin/export?format=wxr&timezone=Africa/Cairo");
+        export.then().statusCode(200).contentType(containsString("application/rss+xml"))
+                .header("Content-Disposition", containsString(".xml"));
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newNSInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(export.asByteArray()));
+        String wp = "http://wordpress.org/export/1.2/";
+        assertEquals("1.2", doc.getElementsByTagNameNS(wp, "wxr_version").item(0).getTextContent());
+        Map<Long, org.w3c.dom.Element> posts = new java.util.HashMap<>();
+        org.w3c.dom.NodeList items = doc.getElementsByTagName("item");
+        for (int i = 0; i < items.getLength(); i++) {
+            org.w3c.dom.Element e = (org.w3c.dom.Element) items.item(i);
+            long id = Long.parseLong(e.getElementsByTagNameNS(wp, "post_id").item(0).getTextContent());
+            if (id == s.post1 || id == s.post2) {
+                posts.put(id, e);
+            }
+        }
+        assertEquals(2, posts.size(), "the posts, by their WordPress IDs");
+        assertEquals("https://news.example/2026/11/museum/", posts.get(s.post1).getElementsByTagName("link").item(0).getTextContent());
+        assertEquals("closed", posts.get(s.post2).getElementsByTagNameNS(wp, "comment_status").item(0).getTextContent());
+        Map<String, Map<String, String>> comments = new java.util.HashMap<>();
+        Map<Long, String> keyById = new java.util.HashMap<>();
+        List<org.w3c.dom.Node> list = new java.util.ArrayList<>();
+        for (org.w3c.dom.Element post : posts.values()) {
+            org.w3c.dom.NodeList nodes = post.getElementsByTagNameNS(wp, "comment");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                list.add(nodes.item(i));
+            }
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, String> fields = new java.util.HashMap<>();
+            org.w3c.dom.NodeList children = list.get(i).getChildNodes();
+            for (int j = 0; j < children.getLength(); j++) {
+                if (children.item(j) instanceof org.w3c.dom.Element f) {
+                    fields.put(f.getLocalName(), f.getTextContent());
+                }
+            }
+            String key = (String) Db.scalar("select source_key from comments where id = ?1", Long.parseLong(fields.get("comment_id")));
+            comments.put(key, fields);
+            keyById.put(Long.parseLong(fields.get("comment_id")), key);
+        }
+        String k = "wp:" + s.host + ":";
+        Map<String, String> guest = comments.get(k + 101);
+        assertEquals("زائر كريم", guest.get("comment_author"));
+        assertEquals("", guest.get("comment_author_email"), "no email was kept, none is made up");
+        assertEquals("1", guest.get("comment_approved"));
+        assertEquals("2026-11-30 10:00:00", guest.get("comment_date_gmt"));
+        assertEquals("2026-11-30 12:00:00", guest.get("comment_date"), "the site's local time (Cairo, UTC+2 in November)");
+        assertEquals("خبر رائع، شكرًا للفريق &amp; المحررين\nسطر ثانٍ", guest.get("comment_content"), "plain text, escaped as HTML");
+        assertEquals("0", comments.get(k + 102).get("comment_approved"));
+        assertEquals("spam", comments.get(k + 104).get("comment_approved"), "rejected: spam, WordPress' nearest");
+        assertEquals("trash", comments.get(k + 105).get("comment_approved"));
+        Map<String, String> reply = comments.get(k + 103);
+        assertEquals(k + 101, keyById.get(Long.parseLong(reply.get("comment_parent"))), "the thread, by the ids in this file");
+        assertEquals(Long.toString(s.user), reply.get("comment_user_id"), "a WordPress user's comment is theirs again");
+        assertEquals("نص فيه &lt;b&gt;وسم&lt;/b&gt; &amp; رمز ]]&gt; هنا", comments.get(k + 801).get("comment_content"),
+                "markup typed by a reader stays text; ]]> survives CDATA");
+        assertTrue(!export.asString().contains("203.0.113"), "no IP address");
+        given().header("Authorization", "Bearer " + admin).get("/api/v1/admin/export?format=csv").then().statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + admin).get("/api/v1/admin/export?format=wxr&timezone=Mars/Olympus").then().statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        given().header("Authorization", "Bearer " + Tokens.moderator(Tokens.newSubject())).get("/api/v1/admin/export?format=wxr").then()
+                .statusCode(403);
     }
 
     @Test

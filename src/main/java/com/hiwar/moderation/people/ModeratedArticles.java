@@ -47,10 +47,17 @@ class ModeratedArticles {
                 comments.articleQueueCounts(articleId));
     }
 
-    /** A moderator of the article's desk changes it; a desk moderator may not move it out of their desks. */
+    /**
+     * A moderator of the article's desk changes it; a desk moderator may not move it out of their
+     * desks. An article nobody has commented on yet is set up first (a story closed, or held for
+     * review, before it is published; the WordPress plugin's "comments closed" on a new post).
+     */
     @Transactional
     public View update(String articleId, Update u, Actor moderator) {
-        Article a = articles.find(articleId).orElseThrow(() -> ProblemException.notFound("Article", articleId));
+        Article a = articles.find(articleId).orElseGet(() -> {
+            moderator.requireDesk(u.section() == null || u.section().isBlank() ? null : ArticleService.checkSection(u.section(), "section"));
+            return articles.findOrCreate(articleId, null, null, u.section());
+        });
         moderator.requireDesk(a.section);
         if (u.section() != null && !u.section().isBlank()) {
             moderator.requireDesk(ArticleService.checkSection(u.section(), "section"));
