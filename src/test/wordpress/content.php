@@ -25,6 +25,7 @@ $museum = wp_insert_post(['import_id' => (int) $argv[3], 'post_title' => 'افت
     'post_author' => $editor, 'post_date_gmt' => '2026-11-30 08:00:00', 'post_date' => '2026-11-30 10:00:00']);
 $debate = wp_insert_post(['import_id' => (int) $argv[3] + 1, 'post_title' => 'نقاش طويل', 'post_content' => '<p>نص</p>', 'post_status' => 'publish',
     'post_author' => $editor, 'comment_status' => 'closed', 'post_date_gmt' => '2026-11-30 09:00:00', 'post_date' => '2026-11-30 11:00:00']);
+add_post_meta($museum, 'desk', 'culture'); // a custom field: the export then shows how WordPress writes post meta
 
 function comment($post, $fields) {
     static $minute = 0;

@@ -10,7 +10,8 @@
 #   src/test/wordpress/site.sh OUT [SITE] [FIRST_POST]
 # With SERVE_PORT set it then serves the site (PHP's own server on 127.0.0.1:SERVE_PORT, SITE
 # should be 127.0.0.1:SERVE_PORT and SCHEME http), the plugin pointing at HIWAR_URL and signing
-# with HIWAR_KEY (a PEM; its kid HIWAR_KID, issuer HIWAR_ISSUER), until it is sent SIGTERM.
+# with HIWAR_KEY (a PEM; its kid HIWAR_KID, issuer HIWAR_ISSUER), until it is sent SIGTERM; the
+# WordPress directory is then in OUT/wordpress-dir.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mkdir -p "$1" && cd "$1" && pwd)
@@ -68,6 +69,7 @@ cp -r "$here/../../../deploy/wordpress/hiwar" "$wpdir/wp-content/plugins/hiwar"
 php -d display_errors=stderr "$here/plugin.php" "$wpdir" "$out"
 if [ -n "${SERVE_PORT:-}" ]; then
   php -d display_errors=stderr "$here/serve.php" "$wpdir" "$HIWAR_URL" "$HIWAR_KEY" "$HIWAR_KID" "$HIWAR_ISSUER"
+  echo "$wpdir" > "$out/wordpress-dir" # for scripts that act in the site while it is served (comments-open.php)
   php -S "127.0.0.1:$SERVE_PORT" -t "$work/root" >"$out/php.log" 2>&1 &
   php_pid=$!
   trap 'kill $php_pid 2>/dev/null; cleanup' EXIT

@@ -98,5 +98,43 @@ class RealWordPressTest {
             assertEquals(0L, ((Number) Db.scalar("select count(*) from comments where source_key like ?1 and (body like ?2 or guest_name like ?2)",
                     k + "%", "%" + secret + "%")).longValue(), secret);
         }
+
+        // Back out in WordPress' format: written in WordPress' own vocabulary, element by element,
+        // with the same namespaces and version as the export WordPress' exporter wrote above.
+        byte[] ours = io.restassured.RestAssured.given().header("Authorization", "Bearer " + Tokens.admin(Tokens.newSubject()))
+                .get("/api/v1/admin/export?format=wxr").then().statusCode(200).extract().asByteArray();
+        Map<String, java.util.Set<String>> theirs = vocabulary(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, java.util.Set<String>> written = vocabulary(ours);
+        for (Map.Entry<String, java.util.Set<String>> e : written.entrySet()) {
+            assertTrue(theirs.containsKey(e.getKey()), "WordPress writes <" + e.getKey() + "> too");
+            java.util.Set<String> extra = new java.util.TreeSet<>(e.getValue());
+            extra.removeAll(theirs.get(e.getKey()));
+            assertTrue(extra.isEmpty(), "inside <" + e.getKey() + ">, WordPress' exporter never writes " + extra);
+        }
+        for (String element : new String[] {"rss", "channel", "item", "{http://wordpress.org/export/1.2/}comment"}) {
+            assertTrue(written.containsKey(element), element);
+        }
+    }
+
+    /** Which elements (namespace and name) each element contains, across the document. */
+    static Map<String, java.util.Set<String>> vocabulary(byte[] xml) throws Exception {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new java.io.ByteArrayInputStream(xml));
+        Map<String, java.util.Set<String>> children = new HashMap<>();
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                String name = r.getName().toString();
+                if (!open.isEmpty()) {
+                    children.computeIfAbsent(open.peek(), x -> new java.util.TreeSet<>()).add(name);
+                }
+                open.push(name);
+            } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                open.pop();
+            }
+        }
+        return children;
     }
 }
