@@ -15,7 +15,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <li>it checks {@code exp} with the configured skew but accepts an {@code iat} in the future;
  *     a token "issued" later than now is either forged or from a broken clock;</li>
  * <li>it requires a {@code sub} but accepts {@code ""}; every holder of such a token would
- *     share one account, so a blank subject is no identity at all.</li>
+ *     share one account, so a blank subject is no identity at all;</li>
+ * <li>a subject in {@link User#GUEST_PREFIX} names the account an import made for a guest it
+ *     merged: nobody signs in as one.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -33,6 +35,9 @@ class TokenClaimsCheck implements SecurityIdentityAugmentor {
             }
             if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
                 return Uni.createFrom().failure(new AuthenticationFailedException("sub is blank"));
+            }
+            if (jwt.getSubject().startsWith(User.GUEST_PREFIX)) {
+                return Uni.createFrom().failure(new AuthenticationFailedException("sub names an imported guest"));
             }
         }
         return Uni.createFrom().item(identity);

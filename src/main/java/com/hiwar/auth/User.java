@@ -28,6 +28,8 @@ public class User extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
     public static final String BANNED = "banned";
+    /** The subjects of accounts an import makes for guests it merges by email: no token may name one. */
+    public static final String GUEST_PREFIX = "guest:";
 
     @Id
     public Long id;

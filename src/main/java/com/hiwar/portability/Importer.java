@@ -227,21 +227,17 @@ public class Importer {
         if (!options.mergeGuests()) {
             return Source.GuestKeys.NONE;
         }
-        javax.crypto.spec.SecretKeySpec key = new javax.crypto.spec.SecretKeySpec(
-                config.guestSalt().orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256");
-        return email -> {
-            if (email == null || email.isBlank()) {
-                return null;
-            }
-            try {
-                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                byte[] digest = mac.doFinal(email.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return "guest:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        javax.crypto.Mac mac;
+        try {
+            mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(config.guestSalt().orElseThrow().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    "HmacSHA256"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        // One job runs on one thread: its reader is the only user of this Mac.
+        return email -> email == null || email.isBlank() ? null : User.GUEST_PREFIX + java.util.HexFormat.of().formatHex(
+                mac.doFinal(email.strip().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
     }
 
     /** The format by the file's start: a Hiwar export's JSON, a {@code <disqus>} root, or (anything else, refused later if wrong) WXR. */
@@ -268,40 +264,33 @@ public class Importer {
             source.read(new Source.Sink() {
                 @Override
                 public void post(Source.Post post) {
-                    batch.posts.add(post);
-                    batch.pending += Math.max(1, post.comments().size());
-                    full();
+                    add(batch.posts, post, Math.max(1, post.comments().size()));
                 }
 
                 @Override
                 public void account(User.Restored account) {
-                    batch.restored.add(account);
-                    batch.pending++;
-                    full();
+                    add(batch.restored, account, 1);
                 }
 
                 @Override
                 public void like(com.hiwar.reaction.Likes.Restored like) {
-                    batch.likes.add(like);
-                    batch.pending++;
-                    full();
+                    add(batch.likes, like, 1);
                 }
 
                 @Override
                 public void report(com.hiwar.report.Reports.Restored report) {
-                    batch.reports.add(report);
-                    batch.pending++;
-                    full();
+                    add(batch.reports, report, 1);
                 }
 
                 @Override
                 public void decision(com.hiwar.moderation.ModerationDecision.Restored decision) {
-                    batch.decisions.add(decision);
-                    batch.pending++;
-                    full();
+                    add(batch.decisions, decision, 1);
                 }
 
-                private void full() {
+                /** Waits in the batch; a full batch is written, with the job's progress. */
+                private <T> void add(List<T> waiting, T row, int rows) {
+                    waiting.add(row);
+                    batch.pending += rows;
                     if (batch.pending >= config.batchSize()) {
                         tally.progress = (double) in.count / size;
                         batch.flush();

@@ -59,4 +59,11 @@ class TokenIdentityTest {
         assertEquals(0L, ((Number) Db.scalar("select count(*) from users where btrim(subject) = ''")).longValue());
         given().get("/api/v1/me").then().statusCode(401);
     }
+
+    @Test
+    void nobodySignsInAsAGuestAnImportMerged() {
+        String token = Tokens.rs256(Tokens.claims("guest:0123456789abcdef0123456789abcdef"));
+        Api.as(token).get("/api/v1/me").then().statusCode(401).contentType("application/problem+json");
+        Api.post(token, Api.newArticle(), java.util.Map.of("body", "نص")).statusCode(401);
+    }
 }
