@@ -111,27 +111,7 @@ public class ModerationService implements Screening {
                 d.verdict().outcome().verdict(), d.verdict().outcome().modelVersion(), d.verdict().outcome().modelScore())).toList());
     }
 
-    private static final Submission.Author IMPORTED_AUTHOR = new Submission.Author() {
-        public boolean trusted() {
-            return false;
-        }
-
-        public boolean moderator() {
-            return false;
-        }
-
-        public boolean premoderated() {
-            return false;
-        }
-
-        public long publishedComments() {
-            return Long.MAX_VALUE;
-        }
-
-        public boolean postedRecently(String normalizedText) {
-            return false;
-        }
-    };
+    private static final Submission.Author IMPORTED_AUTHOR = Submission.Author.of(false, false, false, Long.MAX_VALUE, false);
 
     /** What the rules may ask about the author, each answered by one query at most, only when asked. */
     private final class DbAuthor implements Submission.Author {

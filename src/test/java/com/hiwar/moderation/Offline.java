@@ -67,26 +67,6 @@ public final class Offline {
 
     public static Submission.Author author(boolean trusted, boolean moderator, boolean premoderated, long published,
                                            boolean repeats) {
-        return new Submission.Author() {
-            public boolean trusted() {
-                return trusted;
-            }
-
-            public boolean moderator() {
-                return moderator;
-            }
-
-            public boolean premoderated() {
-                return premoderated;
-            }
-
-            public long publishedComments() {
-                return published;
-            }
-
-            public boolean postedRecently(String normalizedText) {
-                return repeats;
-            }
-        };
+        return Submission.Author.of(trusted, moderator, premoderated, published, repeats);
     }
 }

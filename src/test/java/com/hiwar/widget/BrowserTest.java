@@ -83,20 +83,9 @@ class BrowserTest {
         int run = java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000_000);
         long firstPost = java.util.concurrent.ThreadLocalRandom.current().nextLong(10_000_000L, 2_000_000_000L);
         java.nio.file.Path out = java.nio.file.Path.of("target", "wordpress", "browser-" + run);
-        String site = "127.0.0.1:18097/run-" + run;
-        ProcessBuilder wordpress = new ProcessBuilder("bash", "src/test/wordpress/site.sh", out.toString(), site, Long.toString(firstPost));
-        wordpress.environment().putAll(java.util.Map.of("SERVE_PORT", "18097", "SCHEME", "http",
-                "HIWAR_URL", "http://localhost:" + RestAssured.port, "HIWAR_ISSUER", com.hiwar.support.Tokens.ISSUER,
-                "HIWAR_KEY", new File("src/test/resources/keys/rsa-private.pem").getAbsolutePath(), "HIWAR_KID", "rsa-2048"));
-        File log = File.createTempFile("hiwar-wordpress", ".log");
-        Process server = wordpress.redirectErrorStream(true).redirectOutput(log).start();
+        Process server = com.hiwar.support.WordPressSite.serve(out, 18097, run, firstPost, "http://localhost:" + RestAssured.port);
         try {
-            String wp = "http://" + site;
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (!Files.readString(log.toPath()).contains("serving on")) {
-                assertTrue(server.isAlive() && System.nanoTime() < deadline, "WordPress did not come up:\n" + Files.readString(log.toPath()));
-                Thread.sleep(200);
-            }
+            String wp = "http://127.0.0.1:18097/run-" + run;
             String admin = com.hiwar.support.Tokens.admin(com.hiwar.support.Tokens.newSubject());
             long job = RestAssured.given().header("Authorization", "Bearer " + admin).contentType("application/xml")
                     .body(Files.readAllBytes(out.resolve("export.xml"))).post("/api/v1/admin/imports").then().statusCode(202)

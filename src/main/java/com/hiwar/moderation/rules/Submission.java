@@ -101,6 +101,31 @@ public final class Submission {
         default String heldReason() {
             return null;
         }
+
+        /** An author known by these facts alone (nothing to look up). */
+        static Author of(boolean trusted, boolean moderator, boolean premoderated, long published, boolean repeats) {
+            return new Author() {
+                public boolean trusted() {
+                    return trusted;
+                }
+
+                public boolean moderator() {
+                    return moderator;
+                }
+
+                public boolean premoderated() {
+                    return premoderated;
+                }
+
+                public long publishedComments() {
+                    return published;
+                }
+
+                public boolean postedRecently(String normalizedText) {
+                    return repeats;
+                }
+            };
+        }
     }
 
     /** What rules may ask about where and when the comment is written: the site, the article, the crowd. */
