@@ -114,6 +114,19 @@ function hiwar_sign(string $subject, string $name, array $groups, bool $trusted,
 }
 
 /**
+ * What Hiwar should know of a post's commenting: whether it takes comments, and, when the site
+ * closes comments on old posts (Settings → Discussion), when this one closes.
+ */
+function hiwar_article_state(WP_Post $post): array {
+    $state = ['open' => $post->comment_status === 'open'];
+    $days = (int) get_option('close_comments_days_old');
+    if (get_option('close_comments_for_old_posts') && $days > 0 && $post->post_date_gmt !== '0000-00-00 00:00:00') {
+        $state['closesAt'] = gmdate('Y-m-d\TH:i:s\Z', strtotime($post->post_date_gmt . ' UTC') + $days * DAY_IN_SECONDS);
+    }
+    return $state;
+}
+
+/**
  * Tells Hiwar whether a post takes comments, as WordPress has it now: a moderator's PUT (which
  * sets the article up if nobody has commented yet), signed for the person who changed it
  * (WordPress let them edit the post), or for the site itself when a scheduled retry runs. False
@@ -133,19 +146,54 @@ function hiwar_sync_open(int $post_id): bool {
         'method' => 'PUT',
         'timeout' => 5,
         'headers' => ['Authorization' => 'Bearer ' . $token['token'], 'Content-Type' => 'application/json'],
-        'body' => wp_json_encode(['open' => $post->comment_status === 'open']),
+        'body' => wp_json_encode(hiwar_article_state($post)),
     ]);
     $code = is_wp_error($response) ? 0 : (int) wp_remote_retrieve_response_code($response);
     return $code === 200;
 }
 
-// "Allow comments" switched on a post (its Discussion box, Quick Edit or Bulk Edit) switches the
-// article in Hiwar too. If Hiwar cannot be reached, WordPress' cron tries again, backing off.
-add_action('post_updated', function ($post_id, $after, $before) {
-    if ($after->comment_status !== $before->comment_status && !wp_is_post_revision($post_id) && !hiwar_sync_open($post_id)) {
+// "Allow comments" switched on a post (its Discussion box, Quick Edit or Bulk Edit), or its date
+// moved while old posts close, switches the article in Hiwar too; so does a post going out, so
+// Hiwar knows when it closes. If Hiwar cannot be reached, WordPress' cron tries again, backing off.
+function hiwar_sync_or_retry(int $post_id): void {
+    if (!wp_is_post_revision($post_id) && !hiwar_sync_open($post_id)) {
         wp_schedule_single_event(time() + 60, 'hiwar_sync_open_retry', [$post_id, 1]);
     }
+}
+add_action('post_updated', function ($post_id, $after, $before) {
+    // A post going out is the transition's below; this is a published post changed.
+    if ($before->post_status === 'publish' && $after->post_status === 'publish'
+        && hiwar_article_state($after) !== hiwar_article_state($before)) {
+        hiwar_sync_or_retry($post_id);
+    }
 }, 10, 3);
+add_action('transition_post_status', function ($new, $old, $post) {
+    if ($new === 'publish' && $old !== 'publish' && post_type_supports($post->post_type, 'comments')
+        && (!comments_open($post) || isset(hiwar_article_state($post)['closesAt']))) {
+        hiwar_sync_or_retry($post->ID);
+    }
+}, 10, 3);
+// Closing comments on old posts switched on or changed (Settings → Discussion): every published
+// post's closing time changes, so each is told again, 100 per cron run.
+function hiwar_sync_all_later(): void {
+    if (!wp_next_scheduled('hiwar_sync_all', [0])) {
+        wp_schedule_single_event(time() + 5, 'hiwar_sync_all', [0]);
+    }
+}
+add_action('update_option_close_comments_for_old_posts', 'hiwar_sync_all_later');
+add_action('update_option_close_comments_days_old', 'hiwar_sync_all_later');
+add_action('hiwar_sync_all', function ($offset) {
+    $ids = get_posts(['post_type' => 'any', 'post_status' => 'publish', 'fields' => 'ids', 'posts_per_page' => 100,
+        'offset' => (int) $offset, 'orderby' => 'ID', 'order' => 'ASC']);
+    foreach ($ids as $id) {
+        if (post_type_supports(get_post_type($id), 'comments')) {
+            hiwar_sync_or_retry($id);
+        }
+    }
+    if (count($ids) === 100) {
+        wp_schedule_single_event(time() + 1, 'hiwar_sync_all', [(int) $offset + 100]);
+    }
+});
 add_action('hiwar_sync_open_retry', function ($post_id, $attempt) {
     if (!hiwar_sync_open((int) $post_id) && $attempt < 8) {
         wp_schedule_single_event(time() + 60 * (2 ** $attempt), 'hiwar_sync_open_retry', [$post_id, $attempt + 1]);

@@ -3,7 +3,9 @@
 // comments" of post argv[3] to argv[4] (open or closed) as the editor's Discussion box does
 // (wp_update_post). Options after that:
 //   unreachable  the plugin points at a closed port first (its URL is put back after)
-//   cron         runs the retry the plugin scheduled (what WordPress' cron would run), if any
+//   old-after=N  the site closes comments on posts older than N days (Settings → Discussion) first
+//   cron         runs what the plugin scheduled (what WordPress' cron would run): the retry, and
+//                the sync of every post that a change of that setting schedules
 // Prints what happened as JSON: the post's state, and the retry scheduled, if any.
 //   php comments-open.php WORDPRESS_DIR LOGIN POST_ID open|closed [unreachable] [cron]
 $_SERVER['HTTP_HOST'] = 'localhost';
@@ -11,6 +13,12 @@ $_SERVER['REQUEST_URI'] = '/';
 require $argv[1] . '/wp-load.php';
 [$login, $post_id, $state] = [$argv[2], (int) $argv[3], $argv[4]];
 $options = array_slice($argv, 5);
+foreach ($options as $option) {
+    if (str_starts_with($option, 'old-after=')) {
+        update_option('close_comments_for_old_posts', 1);
+        update_option('close_comments_days_old', (int) substr($option, strlen('old-after=')));
+    }
+}
 wp_set_current_user(get_user_by('login', $login)->ID);
 $settings = hiwar_settings();
 $url = $settings['url'];
@@ -31,5 +39,12 @@ if ($retry !== false && in_array('cron', $options, true)) {
     do_action('hiwar_sync_open_retry', $post_id, 1);
     $out['retried'] = true;
     $out['retryAgain'] = wp_next_scheduled('hiwar_sync_open_retry', [$post_id, 2]) !== false;
+}
+$all = wp_next_scheduled('hiwar_sync_all', [0]);
+$out['syncAllScheduled'] = $all !== false;
+if ($all !== false && in_array('cron', $options, true)) {
+    wp_unschedule_event($all, 'hiwar_sync_all', [0]);
+    wp_set_current_user(0);
+    do_action('hiwar_sync_all', 0);
 }
 echo wp_json_encode($out), "\n";
