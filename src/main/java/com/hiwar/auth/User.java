@@ -182,19 +182,8 @@ public class User extends PanacheEntityBase {
         if (namesBySubject.isEmpty()) {
             return Map.of();
         }
-        List<String> subjects = List.copyOf(namesBySubject.keySet());
-        List<String> names = subjects.stream().map(namesBySubject::get).toList();
-        Map<String, Long> ids = new HashMap<>();
-        Jdbc.list("""
-                with wanted as (select * from unnest(?::text[], ?::text[]) as w(subject, name)),
-                     added as (insert into users (subject, display_name) select subject, name from wanted
-                               on conflict (subject) do nothing returning id, subject)
-                select id, subject from added
-                union all select u.id, u.subject from users u join wanted w on w.subject = u.subject""", s -> {
-            s.setArray(1, Jdbc.texts(s, subjects));
-            s.setArray(2, Jdbc.texts(s, names));
-        }, r -> ids.put(r.getString(2), r.getLong(1)));
-        return ids;
+        return restored(namesBySubject.entrySet().stream()
+                .map(e -> new Restored(e.getKey(), e.getValue(), ACTIVE, null, false, false, null)).toList());
     }
 
     /** Creates the user on first sight and refreshes the display name; race-free under concurrent first requests. */

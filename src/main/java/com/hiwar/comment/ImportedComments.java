@@ -25,10 +25,11 @@ public class ImportedComments {
      * One comment as the other system had it. {@code parentKey} names the comment it answers in
      * the same article; a reply whose parent is not there (not exported, or failed) starts a
      * thread of its own. {@code reason} is the audit reason of a status the import decided
-     * (a spam rejection).
+     * (a spam rejection). {@code searchText}: the body normalized for matching, if a re-moderation
+     * made it already, else null.
      */
     public record Row(String sourceKey, String articleId, String parentKey, Long authorId, String guestName,
-                      CommentStatus status, String body, Instant createdAt, String reason, Restored restored) {
+                      CommentStatus status, String body, Instant createdAt, String reason, Restored restored, String searchText) {
         public Row {
             Objects.requireNonNull(sourceKey, "sourceKey");
             Objects.requireNonNull(articleId, "articleId");
@@ -202,7 +203,7 @@ public class ImportedComments {
             bodies[i] = r.body();
             dirs[i] = TextSanitizer.direction(r.body());
             dates[i] = r.createdAt().toString();
-            search[i] = MatchNormalizer.normalize(r.body()).full().text();
+            search[i] = r.searchText() != null ? r.searchText() : MatchNormalizer.normalize(r.body()).full().text();
             keys[i] = r.sourceKey();
             parents[i] = r.parentKey();
             Restored kept = r.restored();

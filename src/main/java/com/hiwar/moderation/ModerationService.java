@@ -47,15 +47,11 @@ public class ModerationService implements Screening {
     record Outcome(Verdict verdict, String searchText, Long modelVersion, double modelScore, Situations.Moment moment)
             implements Screened {
         public CommentStatus status() {
-            return switch (verdict.decision()) {
-                case PUBLISH -> CommentStatus.PUBLISHED;
-                case PENDING -> CommentStatus.PENDING;
-                case REJECT -> CommentStatus.REJECTED;
-            };
+            return statusOf(verdict);
         }
 
         public List<String> rules() {
-            return verdict.reasons().stream().map(Reason::rule).distinct().toList();
+            return rulesOf(verdict);
         }
 
         public void record(long commentId, int version) {
@@ -72,8 +68,8 @@ public class ModerationService implements Screening {
         Situations.Moment moment = situations.of(actor, articleId, articlePremoderated, text, commentId);
         Submission submission = new Submission(body, text, new DbAuthor(actor, commentId), moment);
         Verdict verdict = pipeline.evaluate(submission);
-        Audit.actAs("system", commentId == null ? "create" : "edit",
-                verdict.reasons().stream().map(Reason::rule).distinct().reduce((a, b) -> a + "," + b).orElse(null));
+        List<String> rules = rulesOf(verdict);
+        Audit.actAs("system", commentId == null ? "create" : "edit", rules.isEmpty() ? null : String.join(",", rules));
         return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore(), moment);
     }
 
@@ -86,19 +82,34 @@ public class ModerationService implements Screening {
     public ImportVerdict screenImported(String body) {
         Submission submission = Submission.of(body, IMPORTED_AUTHOR, Submission.Situation.calm(false));
         Verdict verdict = pipeline.evaluate(submission);
-        return new ImportVerdict(new Outcome(verdict, null, submission.modelVersion(), submission.modelScore(), null));
+        return new ImportVerdict(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore());
     }
 
-    /** What {@link #screenImported} decided: the status it gives, and the rules behind it for the audit log. */
-    public record ImportVerdict(Outcome outcome) {
+    /**
+     * What {@link #screenImported} decided: the status it gives, the rules behind it for the
+     * audit log, and the normalized text it read (the comment's search text: made once).
+     */
+    public record ImportVerdict(Verdict verdict, String searchText, Long modelVersion, double modelScore) {
         public CommentStatus status() {
-            return outcome.status();
+            return statusOf(verdict);
         }
 
         /** The audit reason of the status: the rules that decided it, as a new comment's has them. */
         public String reason() {
-            return String.join(",", outcome.rules());
+            return String.join(",", rulesOf(verdict));
         }
+    }
+
+    static CommentStatus statusOf(Verdict verdict) {
+        return switch (verdict.decision()) {
+            case PUBLISH -> CommentStatus.PUBLISHED;
+            case PENDING -> CommentStatus.PENDING;
+            case REJECT -> CommentStatus.REJECTED;
+        };
+    }
+
+    static List<String> rulesOf(Verdict verdict) {
+        return verdict.reasons().stream().map(Reason::rule).distinct().toList();
     }
 
     /** A verdict on the comment an import wrote with it. */
@@ -108,7 +119,7 @@ public class ModerationService implements Screening {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordImported(List<Decided> decided) {
         ModerationDecision.recordAutomatic(decided.stream().map(d -> new ModerationDecision.Automatic(d.commentId(), d.version(),
-                d.verdict().outcome().verdict(), d.verdict().outcome().modelVersion(), d.verdict().outcome().modelScore())).toList());
+                d.verdict().verdict(), d.verdict().modelVersion(), d.verdict().modelScore())).toList());
     }
 
     private static final Submission.Author IMPORTED_AUTHOR = Submission.Author.of(false, false, false, Long.MAX_VALUE, false);

@@ -89,9 +89,9 @@ public class Exporter {
                     .map(Exporter::origin).filter(java.util.Objects::nonNull).findFirst().orElse("");
             try (WxrWriter wxr = new WxrWriter(out, zone, site)) {
                 WxrComments part = new WxrComments(wxr, byId, postIds, config.subjectPrefix());
+                counts.put("articles", (long) byId.size());
                 counts.put("comments", comments.exportLinesByArticle(part::add));
                 part.finish();
-                counts.put("articles", (long) byId.size());
             } catch (javax.xml.stream.XMLStreamException e) {
                 throw new UncheckedIOException(new IOException(e));
             }
@@ -134,7 +134,7 @@ public class Exporter {
     /**
      * Comments arrive grouped by article; each article's {@code <item>} is open while its comments
      * are written, a part of {@link Source#PART} at a time so their authors are read in one query.
-     * Articles without comments follow at the end.
+     * An article is taken out of the map as it is written: what is left at the end has no comments.
      */
     private static final class WxrComments {
         final WxrWriter wxr;
@@ -142,7 +142,6 @@ public class Exporter {
         final Map<String, Long> postIds;
         /** What the plugin's tokens put before a WordPress user's id: such an author is that user again. */
         final String prefix;
-        final java.util.Set<String> written = new java.util.HashSet<>();
         final java.util.List<JsonObject> part = new java.util.ArrayList<>();
         String open;
 
@@ -164,8 +163,7 @@ public class Exporter {
                     if (open != null) {
                         wxr.endArticle();
                     }
-                    wxr.startArticle(articles.get(article), postIds.get(article));
-                    written.add(article);
+                    wxr.startArticle(articles.remove(article), postIds.get(article));
                     open = article;
                 }
                 part.add(c);
@@ -198,10 +196,8 @@ public class Exporter {
                 wxr.endArticle();
             }
             for (Map.Entry<String, JsonObject> a : articles.entrySet()) {
-                if (!written.contains(a.getKey())) {
-                    wxr.startArticle(a.getValue(), postIds.get(a.getKey()));
-                    wxr.endArticle();
-                }
+                wxr.startArticle(a.getValue(), postIds.get(a.getKey()));
+                wxr.endArticle();
             }
         }
     }

@@ -361,6 +361,7 @@ public class Importer {
             likes.clear();
             reports.clear();
             decisions.clear();
+            verdicts.clear();
             pending = 0;
         }
 
@@ -417,7 +418,6 @@ public class Importer {
                 }
             }
             moderation.recordImported(decided);
-            verdicts.clear();
             tally.likes += likesOf.restored(likes);
             tally.reports += reportsOf.restored(reports);
             tally.decisions += com.hiwar.moderation.ModerationDecision.restored(decisions,
@@ -463,8 +463,9 @@ public class Importer {
                 tally.fail(key, "body " + e.getMessage().replaceAll("\\d+", "#"));
                 return null;
             }
+            com.hiwar.moderation.ModerationService.ImportVerdict verdict = null;
             if (options.remoderate() && status == CommentStatus.PUBLISHED) {
-                com.hiwar.moderation.ModerationService.ImportVerdict verdict = moderation.screenImported(body);
+                verdict = moderation.screenImported(body);
                 verdicts.put(key, verdict);
                 if (verdict.status() != CommentStatus.PUBLISHED) {
                     status = verdict.status();
@@ -475,7 +476,7 @@ public class Importer {
             Long author = subject == null ? null : accounts.get(subject);
             String guest = subject == null ? TextSanitizer.cleanLabel(c.author(), 100) : null;
             return new ImportedComments.Row(key, post.id(), c.parentId() == null ? null : prefix + c.parentId(), author, guest,
-                    status, body, c.date(), reason, c.restored());
+                    status, body, c.date(), reason, c.restored(), verdict == null ? null : verdict.searchText());
         }
     }
 
