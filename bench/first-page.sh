@@ -56,7 +56,7 @@ seq 0 4999 | awk -v n=$((total / 10)) '{print "/api/v1/articles/bench-" ($1 * 19
 paths() { HIWAR_PATHS="$1" measure "$2" -s "$root/bench/paths.lua" "$base"; }
 next_cursor() { curl -fs "$1" | grep -o '"nextCursor":"[^"]*"' | cut -d'"' -f4; }
 ids=$(seq -s, -f 'bench-%g' 0 9)
-echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up; first page $(wc -c < "$work/nginx/html/page.json") bytes; $total comments, bench-hot has $(grep -o '"publishedCount":[0-9]*' "$work/nginx/html/page.json" | cut -d: -f2) published"
+echo "wrk -t2 -c$connections, ${seconds}s after a warm-up until the JIT is quiet; first page $(wc -c < "$work/nginx/html/page.json") bytes; $total comments, bench-hot has $(grep -o '"publishedCount":[0-9]*' "$work/nginx/html/page.json" | cut -d: -f2) published"
 results=$(
   measure anonymous "$url"
   measure signed-in -H "Authorization: Bearer $token" "$url"

@@ -33,6 +33,6 @@ for total in "${sizes[@]}"; do
   )$'\n'
   kill "$jar_pid"; wait "$jar_pid" 2>/dev/null || true
 done
-echo "wrk -t2 -c$connections, ${seconds}s after a 5 s warm-up each"
+echo "wrk -t2 -c$connections, ${seconds}s after a warm-up until the JIT is quiet, each"
 printf '%-12s %-24s %10s %10s %10s\n' comments read req/s p50 p99
 awk 'NF >= 5 { printf "%-12s %-24s %10s %10s %10s %s\n", $1, $2, $3, $4, $5, $6 }' <<<"$results"

@@ -56,11 +56,37 @@ start_jar() {
   return 1
 }
 
-# measure NAME WRK-ARGS...: a 5 s warm-up, then $seconds s with $connections connections;
+# jit_ticks: CPU ticks (1/100 s) the running jar's JIT compiler threads have used so far.
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$jar_pid"/task/*; do
+    case $(cat "$t/comm" 2>/dev/null) in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$t/stat"))) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# warm_up NAME WRK-ARGS...: the load in 5 s slices until the jar's JIT is quiet (its compiler
+# threads used under 5 % of a core in the last slice), at most WARMUP_MAX s (default 120).
+# A fixed 5 s was not a warm-up: on a POST the C2 thread still took a fifth of a core after
+# 90 s, and what it compiles competes with the requests for the same 2 cores.
+warm_up() {
+  local name=$1 before waited=0; shift
+  while :; do
+    before=$(jit_ticks)
+    wrk -t2 -c"$connections" -d5s "$@" >/dev/null
+    waited=$((waited + 5))
+    (( $(jit_ticks) - before < 25 || waited >= ${WARMUP_MAX:-120} )) && break
+  done
+  echo "warm-up of $name: ${waited} s (JIT compiler threads under 5 % of a core in the last 5 s, or WARMUP_MAX)" >&2
+}
+
+# measure NAME WRK-ARGS...: warm_up, then $seconds s with $connections connections;
 # prints "NAME req/s p50 p99 errors".
 measure() {
   local name=$1; shift
-  wrk -t2 -c"$connections" -d5s "$@" >/dev/null   # warm-up: JIT, caches
+  warm_up "$name" "$@"
   local out; out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@")
   local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
   printf '%s %s %s %s %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \

@@ -34,8 +34,19 @@ JAVA_OPTS="${JAVA_OPTS-$(cat "$root/deploy/jvm.options")} ${jfr[*]}" start_jar "
   HIWAR_MODERATION_SURGE_HELD_HELD_SHARE=0 HIWAR_MODERATION_SURGE_HELD_REPORTS_PER_MINUTE=0 \
   HIWAR_RATELIMIT_ACTIONS_COMMENT_CREATE="user:100000000/1s, article:100000000/1s, ip:100000000/1s"
 
-wrk -t2 -c"$connections" -d10s -s "$root/bench/post-comment.lua" "http://localhost:$port" >/dev/null   # warm-up
+warm_up POST -s "$root/bench/post-comment.lua" "http://localhost:$port"
+# Where the limiter decided during the run: a call that times out falls back to the
+# per-instance limiter, which is cheaper, so a figure with many local decisions flatters.
+limiter_counts() {
+  curl -fs "http://localhost:$((port + 1))/q/metrics" | awk '
+    /^hiwar_ratelimit_decisions_total\{action="comment-create"/ { split($1, a, "store=\""); split(a[2], b, "\""); n[b[1]] += $2 }
+    /^hiwar_ratelimit_redis_outages_total/ { o = $2 }
+    END { printf "%d %d %d\n", n["redis"], n["local"], o }'
+}
+read -r redis0 local0 outages0 <<<"$(limiter_counts)"
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/bench/post-comment.lua" "http://localhost:$port")
+read -r redis1 local1 outages1 <<<"$(limiter_counts)"
+limiter="limiter decisions during the run: redis $((redis1 - redis0)), local $((local1 - local0)); Redis taken for down $((outages1 - outages0)) times"
 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
 p50=$(awk '$1 == "50%" {print $2}' <<<"$out"); p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
 errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' || true)
@@ -51,6 +62,7 @@ tps=$(pgbench -n -U postgres -h localhost -c "$connections" -j 2 -T "$seconds" -
 
 printf 'POST /comments  req/s %s  p50 %s  p99 %s  RSS %s  %s\n' "$rps" "$p50" "$p99" "$rss" "$errors"
 printf 'pgbench single-row insert  tps %s\n' "$tps"
+echo "$limiter"
 awk -v a="$rps" -v b="$tps" 'BEGIN { printf "POST / pgbench insert: %.4f (one POST costs %.1f inserts)\n", a / b, b / a }'
 
 if [ -n "${PROFILE:-}" ]; then
