@@ -1,13 +1,17 @@
 package com.hiwar.auth;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import java.time.Instant;
+import java.util.List;
+import org.jose4j.jwt.JwtClaims;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +38,22 @@ class VerifiedTokensTest {
         assertTrue(me(token) != 401, "and reused");
         Thread.sleep(Math.max(0, exp.plusSeconds(30).toEpochMilli() - System.currentTimeMillis()) + 200);
         assertTrue(me(token) == 401, "past exp + skew a kept token is refused, as a fresh check would");
+    }
+
+    @Test
+    void ourPrincipalReadsEveryClaimAsMpJwtsOwnDoes() throws Exception {
+        String json = """
+                {"iss":"https://publisher.test","sub":"wp:7","aud":"hiwar","exp":4102444800,"iat":1700000000,
+                 "name":"قارئ","preferred_username":"q","trusted":true,"desks":["sport"," Economy "],
+                 "groups":["moderator"],"email":"q@example.com","email_verified":false}""";
+        var ours = new VerifiedTokens.TokenPrincipal("JWT", JwtClaims.parse(json));
+        var theirs = new DefaultJWTCallerPrincipal("JWT", JwtClaims.parse(json));
+        for (String name : List.of("iss", "sub", "aud", "exp", "iat", "name", "preferred_username", "trusted", "desks",
+                "groups", "email", "email_verified", "raw_token", "absent")) {
+            assertEquals(String.valueOf((Object) theirs.getClaim(name)), String.valueOf((Object) ours.getClaim(name)), name);
+        }
+        assertEquals(theirs.getGroups(), ours.getGroups());
+        assertEquals(theirs.getClaimNames(), ours.getClaimNames());
     }
 
     @Test
