@@ -85,9 +85,7 @@ public class User extends PanacheEntityBase {
      */
     static User current(String subject, String displayName, List<String> staffGroups) {
         // Every write reads this: a lean read, and an update only when something moved.
-        User known = Jdbc.list("""
-                select %s from users where subject = ?""".formatted(COLUMNS),
-                s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
+        User known = Jdbc.list(BY_SUBJECT, s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
         if (known == null) {
             known = upsert(subject, displayName);
         }
@@ -112,6 +110,8 @@ public class User extends PanacheEntityBase {
     private static final String COLUMNS = """
             id, subject, display_name, status, banned_until, trusted, created_at, last_seen_at,
             premoderated, staff_groups, erase_requested_at, held_reason, held_at""";
+
+    private static final String BY_SUBJECT = "select " + COLUMNS + " from users where subject = ?";
 
     private static User detached(java.sql.ResultSet r) throws java.sql.SQLException {
         User u = new User();
