@@ -9,12 +9,21 @@ init = function(args)
   math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)"), 16))
 end
 
+-- HIWAR_IDEMPOTENCY=1: every POST carries a fresh Idempotency-Key, as the widget sends it.
+local keyed = os.getenv("HIWAR_IDEMPOTENCY") == "1"
+local sent = 0
+
 request = function()
   local token = tokens[math.random(#tokens)]
   local path = "/api/v1/articles/bench-post-" .. math.random(100) .. "/comments"
   local body = '{"body":"تعليق للقياس رقم ' .. math.random(1000000000) .. '"}'
-  return wrk.format("POST", path, {
+  local headers = {
     ["Authorization"] = "Bearer " .. token,
     ["Content-Type"] = "application/json"
-  }, body)
+  }
+  if keyed then
+    sent = sent + 1
+    headers["Idempotency-Key"] = string.format("bench-%d-%d-%d", math.random(2147483646), math.random(2147483646), sent)
+  end
+  return wrk.format("POST", path, headers, body)
 end
