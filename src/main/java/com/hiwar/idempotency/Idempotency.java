@@ -74,53 +74,48 @@ public class Idempotency {
         }
         String key = parseKey(rawKey);
         String fingerprint = fingerprint(operation, request);
-        Response replay = QuarkusTransaction.requiringNew().call(() -> replay(owner, key, fingerprint));
+        // A first look, before the limiter and outside any transaction: a replay, or a twin
+        // still running, costs no rate-limit token.
+        Response replay = replay(owner, key, fingerprint);
         if (replay != null) {
             return replay;
         }
         admit.run();
         return QuarkusTransaction.requiringNew().call(() -> {
-            // A twin request may have finished since the first look.
+            // Again under the lock this transaction keeps: a twin may have finished since the first look.
             Response late = replay(owner, key, fingerprint);
             if (late != null) {
                 return late;
             }
-            IdempotencyRecord.deleteExpired(owner, key, Instant.now().minus(config.ttl()));
             Result result = write.get();
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.owner = owner;
-            record.key = key;
-            record.fingerprint = fingerprint;
-            record.status = result.status();
-            record.location = result.location();
-            record.body = serialize(result.entity());
-            record.createdAt = Instant.now();
-            record.persist();
             // The stored JSON is what is sent, so a replay is byte for byte the first answer.
-            return respond(record.status, record.location, record.body, false);
+            var answer = new IdempotencyRecord.Stored(fingerprint, result.status(), result.location(), serialize(result.entity()));
+            IdempotencyRecord.keep(owner, key, fingerprint, answer, Instant.now());
+            return respond(answer.status(), answer.location(), answer.body(), false);
         });
     }
 
     /**
-     * Inside a transaction: takes the key's lock (a twin still running gets 409 at once instead
-     * of waiting), then answers a replay of a stored request, refuses a different request under
-     * the same key, or returns null when the write is still to be done.
+     * Takes the key's lock (a twin still running gets 409 at once instead of waiting), then
+     * answers a replay of a stored request, refuses a different request under the same key, or
+     * returns null when the write is still to be done. One statement.
      */
     private Response replay(String owner, String key, String fingerprint) {
-        if (!IdempotencyRecord.tryLock(owner, key)) {
+        IdempotencyRecord.Look look = IdempotencyRecord.look(owner, key, Instant.now().minus(config.ttl()));
+        if (!look.free()) {
             throw new ProblemException(409, "idempotency-key-in-use", "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),
                     Map.of("Retry-After", "1"));
         }
-        IdempotencyRecord existing = IdempotencyRecord.find(owner, key).orElse(null);
-        if (existing == null || !existing.createdAt.isAfter(Instant.now().minus(config.ttl()))) {
+        IdempotencyRecord.Stored existing = look.stored();
+        if (existing == null) {
             return null;
         }
-        if (!existing.fingerprint.equals(fingerprint)) {
+        if (!existing.fingerprint().equals(fingerprint)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used for a different request");
         }
-        return respond(existing.status, existing.location, existing.body, true);
+        return respond(existing.status(), existing.location(), existing.body(), true);
     }
 
     private static Response respond(int status, String location, Object entity, boolean replayed) {

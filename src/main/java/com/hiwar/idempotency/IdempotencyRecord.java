@@ -1,5 +1,6 @@
 package com.hiwar.idempotency;
 
+import com.hiwar.db.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.ZoneOffset;
 
 /** The first response to a write made under an Idempotency-Key. */
 @Entity
@@ -33,26 +34,50 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    static Optional<IdempotencyRecord> find(String owner, String key) {
-        return findByIdOptional(new Id(owner, key));
+    /** What a look at a key found: whether it was free, and its live record if there is one. */
+    record Look(boolean free, Stored stored) {}
+
+    /** A live record: the first answer under a key. */
+    record Stored(String fingerprint, int status, String location, String body) {}
+
+    /**
+     * One statement: claims the key's lock without waiting (false while another transaction
+     * holds it) and reads its record if it was written after {@code liveAfter}. Inside a
+     * transaction the lock is held until it ends, after its record is visible; outside one
+     * the statement is its own transaction, so it only asks whether a twin is running now.
+     */
+    static Look look(String owner, String key, Instant liveAfter) {
+        return Jdbc.list("""
+                select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as free,
+                       k.fingerprint, k.status, k.location, k.body
+                from (select 1) one
+                left join idempotency_keys k on k.owner = ? and k.key = ? and k.created_at > ?""", s -> {
+            s.setString(1, owner.length() + ":" + owner + key);
+            s.setString(2, owner);
+            s.setString(3, key);
+            s.setObject(4, liveAfter.atOffset(ZoneOffset.UTC));
+        }, r -> new Look(r.getBoolean("free"), r.getString("fingerprint") == null ? null
+                : new Stored(r.getString("fingerprint"), r.getInt("status"), r.getString("location"), r.getString("body"))))
+                .get(0);
     }
 
     /**
-     * Claims the key for this transaction without waiting: false while another transaction
-     * holds it. The lock ends with the transaction, after its record is visible.
+     * Keeps the first answer. Called under the key's lock after {@link #look} found no live
+     * record, so a row already there is an expired one, and this one takes its place.
      */
-    static boolean tryLock(String owner, String key) {
-        return (Boolean) getEntityManager()
-                .createNativeQuery("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))")
-                .setParameter("k", owner.length() + ":" + owner + key)
-                .getSingleResult();
-    }
-
-    /** An expired record under this key makes room for the new one. */
-    static void deleteExpired(String owner, String key, Instant cutoff) {
-        find(owner, key).filter(r -> !r.createdAt.isAfter(cutoff)).ifPresent(r -> {
-            r.delete();
-            getEntityManager().flush();
+    static void keep(String owner, String key, String fingerprint, Stored answer, Instant at) {
+        Jdbc.update("""
+                insert into idempotency_keys (owner, key, fingerprint, status, location, body, created_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (owner, key) do update set fingerprint = excluded.fingerprint, status = excluded.status,
+                    location = excluded.location, body = excluded.body, created_at = excluded.created_at""", s -> {
+            s.setString(1, owner);
+            s.setString(2, key);
+            s.setString(3, fingerprint);
+            s.setInt(4, answer.status());
+            s.setString(5, answer.location());
+            s.setString(6, answer.body());
+            s.setObject(7, at.atOffset(ZoneOffset.UTC));
         });
     }
 

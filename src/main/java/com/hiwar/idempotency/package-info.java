@@ -3,6 +3,6 @@
  * com.hiwar.idempotency.Writes} is the path every reader write takes (replay, rate limit, write).
  *
  * <p>Owns: idempotency_keys.
- * <p>May use: auth, problem, ratelimit.
+ * <p>May use: auth, db, problem, ratelimit.
  */
 package com.hiwar.idempotency;
