@@ -81,18 +81,36 @@ public class Idempotency {
             return replay;
         }
         admit.run();
-        return QuarkusTransaction.requiringNew().call(() -> {
-            // Again under the lock this transaction keeps: a twin may have finished since the first look.
-            Response late = replay(owner, key, fingerprint);
-            if (late != null) {
-                return late;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                // Again under the lock this transaction keeps: a twin may have finished since the first look.
+                Response late = replay(owner, key, fingerprint);
+                if (late != null) {
+                    return late;
+                }
+                Result result = write.get();
+                // The stored JSON is what is sent, so a replay is byte for byte the first answer.
+                var answer = new IdempotencyRecord.Stored(fingerprint, result.status(), result.location(), serialize(result.entity()));
+                if (!IdempotencyRecord.keep(owner, key, fingerprint, answer, Instant.now(), Instant.now().minus(config.ttl()))) {
+                    throw new TwinFinished();
+                }
+                return respond(answer.status(), answer.location(), answer.body(), false);
+            });
+        } catch (TwinFinished e) {
+            // Our write is rolled back; the twin's answer stands.
+            Response twin = replay(owner, key, fingerprint);
+            if (twin == null) {
+                throw inUse(); // erased or purged meanwhile: a retry writes afresh
             }
-            Result result = write.get();
-            // The stored JSON is what is sent, so a replay is byte for byte the first answer.
-            var answer = new IdempotencyRecord.Stored(fingerprint, result.status(), result.location(), serialize(result.entity()));
-            IdempotencyRecord.keep(owner, key, fingerprint, answer, Instant.now());
-            return respond(answer.status(), answer.location(), answer.body(), false);
-        });
+            return twin;
+        }
+    }
+
+    /** A twin committed its answer between our look's snapshot and our lock: roll back, replay theirs. */
+    private static final class TwinFinished extends RuntimeException {
+        TwinFinished() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -103,9 +121,7 @@ public class Idempotency {
     private Response replay(String owner, String key, String fingerprint) {
         IdempotencyRecord.Look look = IdempotencyRecord.look(owner, key, Instant.now().minus(config.ttl()));
         if (!look.free()) {
-            throw new ProblemException(409, "idempotency-key-in-use", "Request in progress",
-                    "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),
-                    Map.of("Retry-After", "1"));
+            throw inUse();
         }
         IdempotencyRecord.Stored existing = look.stored();
         if (existing == null) {
@@ -116,6 +132,12 @@ public class Idempotency {
                     "This Idempotency-Key was already used for a different request");
         }
         return respond(existing.status(), existing.location(), existing.body(), true);
+    }
+
+    private static ProblemException inUse() {
+        return new ProblemException(409, "idempotency-key-in-use", "Request in progress",
+                "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),
+                Map.of("Retry-After", "1"));
     }
 
     private static Response respond(int status, String location, Object entity, boolean replayed) {

@@ -62,15 +62,17 @@ public class IdempotencyRecord extends PanacheEntityBase {
     }
 
     /**
-     * Keeps the first answer. Called under the key's lock after {@link #look} found no live
-     * record, so a row already there is an expired one, and this one takes its place.
+     * Keeps the first answer, in place of an expired record under the key if there is one.
+     * False when a live record is there: a twin that committed just as {@link #look}'s snapshot
+     * was taken (its lock was free by the time the look asked for it). The caller rolls back.
      */
-    static void keep(String owner, String key, String fingerprint, Stored answer, Instant at) {
-        Jdbc.update("""
+    static boolean keep(String owner, String key, String fingerprint, Stored answer, Instant at, Instant liveAfter) {
+        return Jdbc.update("""
                 insert into idempotency_keys (owner, key, fingerprint, status, location, body, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (owner, key) do update set fingerprint = excluded.fingerprint, status = excluded.status,
-                    location = excluded.location, body = excluded.body, created_at = excluded.created_at""", s -> {
+                    location = excluded.location, body = excluded.body, created_at = excluded.created_at
+                where idempotency_keys.created_at <= ?""", s -> {
             s.setString(1, owner);
             s.setString(2, key);
             s.setString(3, fingerprint);
@@ -78,7 +80,8 @@ public class IdempotencyRecord extends PanacheEntityBase {
             s.setString(5, answer.location());
             s.setString(6, answer.body());
             s.setObject(7, at.atOffset(ZoneOffset.UTC));
-        });
+            s.setObject(8, liveAfter.atOffset(ZoneOffset.UTC));
+        }) == 1;
     }
 
     static long purgeOlderThan(Instant cutoff) {

@@ -4,14 +4,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -136,6 +140,23 @@ class IdempotencyTest {
         assertEquals(201, after.statusCode());
         assertEquals(null, after.header(Idempotency.REPLAYED));
         assertEquals(2, comments(article));
+    }
+
+    @Test
+    void theAnswerIsKeptOnlyInPlaceOfAnExpiredOneNeverOverALiveOne() {
+        String owner = Tokens.newSubject();
+        Instant now = Instant.now();
+        Instant liveAfter = now.minus(Duration.ofHours(24));
+        var first = new IdempotencyRecord.Stored("f1", 201, "/api/v1/comments/1", "{\"id\":1}");
+        var twin = new IdempotencyRecord.Stored("f1", 201, "/api/v1/comments/2", "{\"id\":2}");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", first, now, liveAfter)));
+        // A twin that missed the first one's commit must not overwrite it: the caller rolls its write back.
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", twin, now, liveAfter)));
+        assertEquals("/api/v1/comments/1", Db.scalar("select location from idempotency_keys where owner = ?1", owner));
+        Db.exec("update idempotency_keys set created_at = now() - interval '25 hours' where owner = ?1", owner);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", twin, now, liveAfter)),
+                "an expired record makes room");
+        assertEquals("/api/v1/comments/2", Db.scalar("select location from idempotency_keys where owner = ?1", owner));
     }
 
     @Test
