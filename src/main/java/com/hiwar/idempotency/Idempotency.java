@@ -91,7 +91,8 @@ public class Idempotency {
                 Result result = write.get();
                 // The stored JSON is what is sent, so a replay is byte for byte the first answer.
                 var answer = new IdempotencyRecord.Stored(fingerprint, result.status(), result.location(), serialize(result.entity()));
-                if (!IdempotencyRecord.keep(owner, key, fingerprint, answer, Instant.now(), Instant.now().minus(config.ttl()))) {
+                Instant now = Instant.now();
+                if (!IdempotencyRecord.keep(owner, key, answer, now, now.minus(config.ttl()))) {
                     throw new TwinFinished();
                 }
                 return respond(answer.status(), answer.location(), answer.body(), false);

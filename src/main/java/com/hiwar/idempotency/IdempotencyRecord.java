@@ -66,7 +66,7 @@ public class IdempotencyRecord extends PanacheEntityBase {
      * False when a live record is there: a twin that committed just as {@link #look}'s snapshot
      * was taken (its lock was free by the time the look asked for it). The caller rolls back.
      */
-    static boolean keep(String owner, String key, String fingerprint, Stored answer, Instant at, Instant liveAfter) {
+    static boolean keep(String owner, String key, Stored answer, Instant at, Instant liveAfter) {
         return Jdbc.update("""
                 insert into idempotency_keys (owner, key, fingerprint, status, location, body, created_at)
                 values (?, ?, ?, ?, ?, ?, ?)
@@ -75,7 +75,7 @@ public class IdempotencyRecord extends PanacheEntityBase {
                 where idempotency_keys.created_at <= ?""", s -> {
             s.setString(1, owner);
             s.setString(2, key);
-            s.setString(3, fingerprint);
+            s.setString(3, answer.fingerprint());
             s.setInt(4, answer.status());
             s.setString(5, answer.location());
             s.setString(6, answer.body());

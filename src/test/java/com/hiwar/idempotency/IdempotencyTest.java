@@ -149,12 +149,12 @@ class IdempotencyTest {
         Instant liveAfter = now.minus(Duration.ofHours(24));
         var first = new IdempotencyRecord.Stored("f1", 201, "/api/v1/comments/1", "{\"id\":1}");
         var twin = new IdempotencyRecord.Stored("f1", 201, "/api/v1/comments/2", "{\"id\":2}");
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", first, now, liveAfter)));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", first, now, liveAfter)));
         // A twin that missed the first one's commit must not overwrite it: the caller rolls its write back.
-        assertFalse(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", twin, now, liveAfter)));
+        assertFalse(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", twin, now, liveAfter)));
         assertEquals("/api/v1/comments/1", Db.scalar("select location from idempotency_keys where owner = ?1", owner));
         Db.exec("update idempotency_keys set created_at = now() - interval '25 hours' where owner = ?1", owner);
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", "f1", twin, now, liveAfter)),
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> IdempotencyRecord.keep(owner, "k", twin, now, liveAfter)),
                 "an expired record makes room");
         assertEquals("/api/v1/comments/2", Db.scalar("select location from idempotency_keys where owner = ?1", owner));
     }
