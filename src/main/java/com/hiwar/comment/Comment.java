@@ -115,10 +115,9 @@ public class Comment extends PanacheEntityBase {
      * Writes this new comment at once and takes its id and version: one statement instead of a
      * managed entity, on the path every new comment takes. The object stays detached.
      */
-    void insert() {
-        Jdbc.list("""
-                insert into comments (article_id, author_id, parent_id, depth, status, body, dir, created_at, search_text, rules)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, version""", s -> {
+    void insert(Jdbc.Companion companion) {
+        // Fixed text per companion, so the driver keeps one prepared statement for it.
+        Jdbc.list("with written as (" + INSERT + "), companion as (" + companion.sql() + ") select id, version from written", s -> {
             s.setString(1, articleId);
             s.setObject(2, authorId, Types.BIGINT);
             s.setObject(3, parentId, Types.BIGINT);
@@ -129,12 +128,17 @@ public class Comment extends PanacheEntityBase {
             s.setObject(8, createdAt.atOffset(ZoneOffset.UTC));
             s.setString(9, searchText);
             s.setArray(10, Jdbc.texts(s, rules));
+            companion.bind(s, 11);
         }, r -> {
             id = r.getLong(1);
             version = r.getInt(2);
             return id;
         });
     }
+
+    private static final String INSERT = """
+            insert into comments (article_id, author_id, parent_id, depth, status, body, dir, created_at, search_text, rules)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id, version""";
 
     /** What everyone may see: published and not hidden. Only public content is streamed and counted. */
     boolean isPublic() {

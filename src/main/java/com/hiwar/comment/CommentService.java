@@ -164,8 +164,8 @@ public class CommentService {
         comment.body = body;
         comment.dir = TextSanitizer.direction(body);
         comment.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        comment.insert();
-        screened.record(comment.id, comment.version);
+        comment.insert(screened.recordWith());
+        screened.recorded(comment.id);
         // Just written: no replies, no likes, and its author is the writer; no query needed.
         Map<Long, CommentView.Author> writer = Map.of(actor.userId(), new CommentView.Author(actor.userId(), actor.name()));
         changed(comment, false, comment.isPublic() ? view(comment, ANONYMOUS, writer, Map.of(), Set.of(), null) : null, null, null,

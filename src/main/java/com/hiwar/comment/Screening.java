@@ -25,6 +25,13 @@ public interface Screening {
         /** The rules that held or rejected it. */
         List<String> rules();
 
+        /** Records the decision on a comment already stored (an edit). */
         void record(long commentId, int version);
+
+        /** Records the decision in the same statement as a new comment's insert ({@link com.hiwar.db.Jdbc.Companion}). */
+        com.hiwar.db.Jdbc.Companion recordWith();
+
+        /** What is left to record once that insert gave the new comment its id. */
+        void recorded(long commentId);
     }
 }

@@ -86,6 +86,18 @@ public final class Jdbc {
         }, PreparedStatement::executeBatch);
     }
 
+    /**
+     * A write made by another package in the same statement as an insert, as a data-modifying
+     * common table expression: one round trip for both. Its SQL reads the rows the insert wrote
+     * from the relation {@code written} (the insert's returned columns); its parameters follow the
+     * insert's, from {@code first} on. Each package still writes only its own tables' SQL.
+     */
+    public interface Companion {
+        String sql();
+
+        void bind(PreparedStatement statement, int first) throws SQLException;
+    }
+
     private interface Execution<T> {
         T execute(PreparedStatement statement) throws SQLException;
     }

@@ -73,14 +73,37 @@ public class ModerationDecision extends PanacheEntityBase {
                 (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
             values (?, ?, ?, cast(? as jsonb), 'auto', ?, ?, ?)""";
 
+    /** The decision on a comment being inserted in the same statement ({@code written}: its id and version). */
+    static Jdbc.Companion automaticWith(Verdict verdict, Long modelVersion, double modelScore) {
+        return new Jdbc.Companion() {
+            public String sql() {
+                return AUTOMATIC_WITH;
+            }
+
+            public void bind(java.sql.PreparedStatement s, int first) throws java.sql.SQLException {
+                bindVerdict(s, first, verdict, modelVersion, modelScore);
+            }
+        };
+    }
+
+    private static final String AUTOMATIC_WITH = """
+            insert into moderation_decisions
+                (comment_id, version, decision, reasons, decided_by, created_at, model_version, model_score)
+            select id, version, ?, cast(? as jsonb), 'auto', ?, ?, ? from written""";
+
     private static void bind(java.sql.PreparedStatement s, Automatic a) throws java.sql.SQLException {
         s.setLong(1, a.commentId());
         s.setInt(2, a.version());
-        s.setString(3, a.verdict().decision().name().toLowerCase(Locale.ROOT));
-        s.setString(4, Json.encode(a.verdict().reasons()));
-        s.setObject(5, Instant.now().atOffset(ZoneOffset.UTC));
-        s.setObject(6, a.modelVersion(), Types.BIGINT);
-        s.setObject(7, Double.isNaN(a.modelScore()) ? null : (float) a.modelScore(), Types.REAL);
+        bindVerdict(s, 3, a.verdict(), a.modelVersion(), a.modelScore());
+    }
+
+    private static void bindVerdict(java.sql.PreparedStatement s, int first, Verdict verdict, Long modelVersion, double modelScore)
+            throws java.sql.SQLException {
+        s.setString(first, verdict.decision().name().toLowerCase(Locale.ROOT));
+        s.setString(first + 1, Json.encode(verdict.reasons()));
+        s.setObject(first + 2, Instant.now().atOffset(ZoneOffset.UTC));
+        s.setObject(first + 3, modelVersion, Types.BIGINT);
+        s.setObject(first + 4, Double.isNaN(modelScore) ? null : (float) modelScore, Types.REAL);
     }
 
     public static List<ModerationDecision> forComment(long commentId) {

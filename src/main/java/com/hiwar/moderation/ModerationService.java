@@ -58,9 +58,21 @@ public class ModerationService implements Screening {
             ModerationDecision.recordAutomatic(commentId, version, verdict, modelVersion, modelScore);
             moment.record(commentId);
         }
+
+        public com.hiwar.db.Jdbc.Companion recordWith() {
+            return ModerationDecision.automaticWith(verdict, modelVersion, modelScore);
+        }
+
+        public void recorded(long commentId) {
+            moment.record(commentId);
+        }
     }
 
-    /** Also names the system as the actor of the status change this transaction makes, for the audit trigger. */
+    /**
+     * For an edit, also names the system as the actor of the status change this transaction
+     * makes, for the audit trigger; a new comment's entry needs no declaration (the trigger reads
+     * "system, create" and the rules from the row: one round trip less per POST).
+     */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome screen(Actor actor, String articleId, boolean articlePremoderated, String body, Long commentId) {
@@ -69,7 +81,9 @@ public class ModerationService implements Screening {
         Submission submission = new Submission(body, text, new DbAuthor(actor, commentId), moment);
         Verdict verdict = pipeline.evaluate(submission);
         List<String> rules = rulesOf(verdict);
-        Audit.actAs("system", commentId == null ? "create" : "edit", rules.isEmpty() ? null : String.join(",", rules));
+        if (commentId != null) {
+            Audit.actAs("system", "edit", rules.isEmpty() ? null : String.join(",", rules));
+        }
         return new Outcome(verdict, submission.text().full().text(), submission.modelVersion(), submission.modelScore(), moment);
     }
 

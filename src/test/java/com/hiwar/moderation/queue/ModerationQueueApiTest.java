@@ -319,6 +319,8 @@ class ModerationQueueApiTest {
         java.util.Collections.reverse(chain);
         assertEquals("create", chain.get(0).get("action"));
         assertEquals("system", chain.get(0).get("actor"));
+        // Its reason is the rule that held it, which the trigger reads from the new row.
+        assertEquals("pre-moderation", chain.get(0).get("reason"));
         for (int i = 1; i < chain.size(); i++) {
             assertEquals(chain.get(i - 1).get("statusAfter"), chain.get(i).get("statusBefore"), "chain breaks at " + chain.get(i));
         }
