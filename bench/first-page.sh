@@ -77,5 +77,5 @@ results+=$'\n'$(measure anonymous,page-cache-off "$url")
 nginx_rps=$(awk '$1 == "nginx" {print $2}' <<<"$results")
 awk -v ref="$nginx_rps" '{ e = ""; for (i = 5; i <= NF; i++) e = e " " $i;
   printf "%-28s req/s %10s  p50 %-9s p99 %-9s %.4f x nginx%s\n", $1, $2, $3, $4, $2 / ref, e }' <<<"$results"
-echo "launch to ready: ${first_ready} s on an empty database (migrations), ${restart_ready} s on the seeded one"
+echo "launch to ready: ${first_ready} s on an empty database (migrations), ${restart_ready} s on the seeded one${cds_training_ready_seconds:+ (the first start of this build, which made the class-data archive: $cds_training_ready_seconds s)}"
 echo "service RSS after the runs (cache on): $rss   JVM flags: ${JAVA_OPTS-$(cat "$root/deploy/jvm.options")}"

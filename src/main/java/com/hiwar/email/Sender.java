@@ -77,15 +77,22 @@ class Sender {
 
     private final QueueWorker worker = new QueueWorker("Email sending", LOG);
     private volatile boolean stopping;
+    private volatile long poll = -1;
 
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
-            vertx.setPeriodic(3000, config.pollInterval().toMillis(), t -> executor.execute(this::work));
+            poll = vertx.setPeriodic(3000, config.pollInterval().toMillis(), t -> {
+                if (!stopping) {
+                    executor.execute(this::work);
+                }
+            });
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        // A tick after shutdown would reach for beans already gone (an error in every stop's log).
+        vertx.cancelTimer(poll);
     }
 
     void queued(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Queued queued) {

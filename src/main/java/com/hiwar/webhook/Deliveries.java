@@ -81,6 +81,7 @@ public class Deliveries {
     private HttpClient http;
     private final QueueWorker worker = new QueueWorker("Webhook deliveries", LOG);
     private volatile boolean stopping;
+    private volatile long poll = -1;
 
     void start(@Observes StartupEvent event) {
         int timeout = (int) config.timeout().toMillis();
@@ -92,12 +93,18 @@ public class Deliveries {
         http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(timeout).setForceSni(true)
                 .setVerifyHost(true).setMaxPoolSize(Math.max(4, config.batchSize())).setKeepAlive(false));
         if (config.deliver()) { // a timer, not the scheduler, which runs nothing more often than once a second
-            vertx.setPeriodic(2000, config.pollInterval().toMillis(), t -> executor.execute(this::work));
+            poll = vertx.setPeriodic(2000, config.pollInterval().toMillis(), t -> {
+                if (!stopping) {
+                    executor.execute(this::work);
+                }
+            });
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        // A tick after shutdown would reach for beans already gone (an error in every stop's log).
+        vertx.cancelTimer(poll);
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Due due) {

@@ -48,17 +48,47 @@ public final class JarInstance implements AutoCloseable {
     }
 
     public static JarInstance start(String name, Map<String, String> settings, int port, int managementPort) throws Exception {
-        FreshDatabase.ensureServices();
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=" + managementPort));
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options(settings, port, managementPort, List.of()));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        return run(name, settings, port, managementPort, new ProcessBuilder(command));
+    }
+
+    /**
+     * As production starts it: through {@code deploy/run.sh} (deploy/jvm.options, the class-data
+     * archive), the settings and {@code jvmOptions} in {@code JAVA_OPTS} (so no spaces in them),
+     * and this environment added.
+     */
+    public static JarInstance launch(String name, Map<String, String> settings, Map<String, String> environment,
+                                     List<String> jvmOptions) throws Exception {
+        int port = freePort();
+        int managementPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder("deploy/run.sh");
+        builder.environment().putAll(environment);
+        builder.environment().put("JAVA_OPTS", String.join(" ", options(settings, port, managementPort, jvmOptions)));
+        return run(name, settings, port, managementPort, builder);
+    }
+
+    private static List<String> options(Map<String, String> settings, int port, int managementPort, List<String> jvmOptions) {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dquarkus.http.port=" + port, "-Dquarkus.management.port=" + managementPort));
+        options.addAll(jvmOptions);
+        settings.forEach((k, v) -> options.add("-D" + k + "=" + v));
+        return options;
+    }
+
+    private static JarInstance run(String name, Map<String, String> settings, int port, int managementPort, ProcessBuilder builder)
+            throws Exception {
+        FreshDatabase.ensureServices();
         File log = new File("target/" + name + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        Process process = builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
         JarInstance instance = new JarInstance(process, port, managementPort, log, name, Map.copyOf(settings));
         instance.awaitReady();
         return instance;
+    }
+
+    /** The running process' command line, as the operating system has it (deploy/run.sh execs java, or runs it as its child). */
+    public List<String> commandLine() {
+        return process.info().arguments().map(List::of).orElse(List.of());
     }
 
     private static int freePort() throws IOException {
