@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -212,11 +213,43 @@ public class Comment extends PanacheEntityBase {
         Cursor after(Comment last) {
             return new Cursor(code, last.createdAt, last.id, this == TOP ? last.likeCount : 0);
         }
+
+        /** The same order in memory. */
+        java.util.Comparator<Comment> comparator() {
+            java.util.Comparator<Comment> order = java.util.Comparator.<Comment, Instant>comparing(c -> c.createdAt)
+                    .thenComparingLong(c -> c.id);
+            if (this == TOP) {
+                order = java.util.Comparator.<Comment>comparingInt(c -> c.likeCount).thenComparing(order);
+            }
+            return direction.equals("desc") ? order.reversed() : order;
+        }
     }
 
-    /** One keyset page of top-level comments, fetching one extra row to know whether more follow. */
-    static List<Comment> topLevelPage(String articleId, long viewer, Cursor after, Sort sort, int limit) {
-        return keysetPage("c.article_id = ? and c.parent_id is null", articleId, viewer, after, sort, limit);
+    /** A page of comments and the first visible replies of each (oldest first), read in one statement. */
+    record WithReplies(List<Comment> page, List<Comment> replies) {}
+
+    /**
+     * One keyset page of top-level comments, fetching one extra row to know whether more follow,
+     * and the first {@code perParent} visible replies of each: one round trip, not two.
+     */
+    static WithReplies topLevelPage(String articleId, long viewer, Cursor after, Sort sort, int limit, int perParent) {
+        String page = keysetSql("c.article_id = ? and c.parent_id is null", after, sort);
+        List<Comment> rows = new ArrayList<>();
+        List<Comment> replies = new ArrayList<>();
+        Jdbc.list("with page as (" + page + ") select 0 as part, page.* from page union all select 1, " + LISTED_COLUMNS + """
+                 from comments c join (
+                    select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
+                    from comments c where c.parent_id in (select id from page) and %s
+                ) firsts on firsts.id = c.id and firsts.rn <= ?""".formatted(VISIBLE_JDBC), s -> {
+            int i = bindKeyset(s, articleId, viewer, after, sort, limit);
+            s.setLong(++i, viewer);
+            s.setLong(++i, viewer);
+            s.setInt(++i, perParent);
+        }, r -> (r.getInt("part") == 0 ? rows : replies).add(listed(r)));
+        // A union keeps no order: each part is put back in its own.
+        rows.sort(sort.comparator());
+        replies.sort(Sort.OLDEST.comparator());
+        return new WithReplies(rows, replies);
     }
 
     /** Replies to one comment, oldest first, after the cursor. */
@@ -226,25 +259,32 @@ public class Comment extends PanacheEntityBase {
 
     private static List<Comment> keysetPage(String scope, Object scopeValue, long viewer, Cursor after,
                                             Sort sort, int limit) {
-        boolean top = sort == Sort.TOP;
-        String cursorValue = top ? "(?, ?, ?)" : "(?, ?)";
-        String sql = "select " + LISTED_COLUMNS + " from comments c where " + scope + " and " + VISIBLE_JDBC
+        return Jdbc.list(keysetSql(scope, after, sort), s -> bindKeyset(s, scopeValue, viewer, after, sort, limit), Comment::listed);
+    }
+
+    private static String keysetSql(String scope, Cursor after, Sort sort) {
+        String cursorValue = sort == Sort.TOP ? "(?, ?, ?)" : "(?, ?)";
+        return "select " + LISTED_COLUMNS + " from comments c where " + scope + " and " + VISIBLE_JDBC
                 + (after == null ? "" : " and " + sort.key() + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
                 + " order by " + sort.orderBy() + " limit ?";
-        return Jdbc.list(sql, s -> {
-            int i = 0;
-            s.setLong(++i, viewer);
-            s.setObject(++i, scopeValue);
-            s.setLong(++i, viewer);
-            if (after != null) {
-                if (top) {
-                    s.setInt(++i, (int) after.score());
-                }
-                s.setObject(++i, after.createdAt().atOffset(ZoneOffset.UTC));
-                s.setLong(++i, after.id());
+    }
+
+    /** Binds {@link #keysetSql}'s parameters; the index of the last one bound. */
+    private static int bindKeyset(java.sql.PreparedStatement s, Object scopeValue, long viewer, Cursor after, Sort sort, int limit)
+            throws SQLException {
+        int i = 0;
+        s.setLong(++i, viewer);
+        s.setObject(++i, scopeValue);
+        s.setLong(++i, viewer);
+        if (after != null) {
+            if (sort == Sort.TOP) {
+                s.setInt(++i, (int) after.score());
             }
-            s.setInt(++i, limit);
-        }, Comment::listed);
+            s.setObject(++i, after.createdAt().atOffset(ZoneOffset.UTC));
+            s.setLong(++i, after.id());
+        }
+        s.setInt(++i, limit);
+        return i;
     }
 
     /** One keyset page of an author's own comments in every status, newest first. */

@@ -67,12 +67,13 @@ public class CommentService {
         if (article == null) {
             return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null, null), List.of(), null);
         }
-        Paging.Slice<Comment> page = Paging.slice(Comment.topLevelPage(articleId, viewer, after, order, size + 1), size);
+        Comment.WithReplies read = Comment.topLevelPage(articleId, viewer, after, order, size + 1, config.previewReplies());
+        Paging.Slice<Comment> page = Paging.slice(read.page(), size);
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
                 article.publishedCount, article.title, article.url, pacing.pace(article.id));
         // Comments moderators featured lead the first page, whatever the sort.
         List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, viewer, 5), viewer, true) : null;
-        return new CommentPage(state, featured, views(page.items(), viewer, true), nextCursor(page, order));
+        return new CommentPage(state, featured, views(page.items(), read.replies(), viewer), nextCursor(page, order));
     }
 
     /** A public page overlaid for one reader, and the likes that made the difference. */
@@ -270,8 +271,15 @@ public class CommentService {
 
     /** Views for a list of comments, with authors, reply counts and (optionally) the first replies, in two to four queries. */
     private List<CommentView> views(List<Comment> comments, long viewer, boolean withPreview) {
-        List<Long> ids = comments.stream().map(c -> c.id).toList();
-        List<Comment> previews = withPreview ? Comment.firstReplies(ids, viewer, config.previewReplies()) : List.of();
+        return views(comments, withPreview ? Comment.firstReplies(comments.stream().map(c -> c.id).toList(), viewer,
+                config.previewReplies()) : null, viewer);
+    }
+
+    /** The same, with the first replies already read ({@code null}: without them); replies to other comments are left out. */
+    private List<CommentView> views(List<Comment> comments, List<Comment> firstReplies, long viewer) {
+        boolean withPreview = firstReplies != null;
+        Set<Long> parents = comments.stream().map(c -> c.id).collect(java.util.stream.Collectors.toSet());
+        List<Comment> previews = withPreview ? firstReplies.stream().filter(r -> parents.contains(r.parentId)).toList() : List.of();
         List<Comment> all = Stream.concat(comments.stream(), previews.stream()).toList();
         Map<Long, Long> counts = Comment.replyCounts(all.stream().filter(c -> c.replies == null).map(c -> c.id).toList(), viewer);
         all.stream().filter(c -> c.replies != null).forEach(c -> counts.put(c.id, c.replies));
