@@ -3,7 +3,7 @@
 # another file), then JAVA_OPTS, then the jar (HIWAR_APP_DIR, default target/quarkus-app).
 #
 # Class-data sharing: the JVM maps this build's classes from an archive instead of parsing and
-# verifying each one at every start (launch to ready 8.6 -> 6.7 s on the bench machine, and
+# verifying each one at every start (launch to ready 0.7 to 1.9 s shorter on the bench machine, and
 # 5 MiB less RSS: bench/README.md). The first run of a build writes the archive when it stops,
 # under a name of its own, moved into place whole, so an instance starting meanwhile never maps
 # half a file; every later run maps it. The archive's name carries the build and the JVM, since
