@@ -236,11 +236,8 @@ public class Comment extends PanacheEntityBase {
         String page = keysetSql("c.article_id = ? and c.parent_id is null", after, sort);
         List<Comment> rows = new ArrayList<>();
         List<Comment> replies = new ArrayList<>();
-        Jdbc.list("with page as (" + page + ") select 0 as part, page.* from page union all select 1, " + LISTED_COLUMNS + """
-                 from comments c join (
-                    select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
-                    from comments c where c.parent_id in (select id from page) and %s
-                ) firsts on firsts.id = c.id and firsts.rn <= ?""".formatted(VISIBLE_JDBC), s -> {
+        Jdbc.list("with page as (" + page + ") select 0 as part, page.* from page union all select 1, f.* from ("
+                + firstRepliesSql("in (select id from page)") + ") f", s -> {
             int i = bindKeyset(s, articleId, viewer, after, sort, limit);
             s.setLong(++i, viewer);
             s.setLong(++i, viewer);
@@ -300,17 +297,21 @@ public class Comment extends PanacheEntityBase {
         if (parentIds.isEmpty() || perParent <= 0) {
             return List.of();
         }
-        return Jdbc.list("select " + LISTED_COLUMNS + """
-                 from comments c join (
-                    select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
-                    from comments c where c.parent_id = any(?) and %s
-                ) firsts on firsts.id = c.id and firsts.rn <= ?
-                order by c.created_at, c.id""".formatted(VISIBLE_JDBC), s -> {
+        return Jdbc.list(firstRepliesSql("= any(?)") + " order by c.created_at, c.id", s -> {
             s.setLong(1, viewer);
             s.setArray(2, Jdbc.ids(s, parentIds));
             s.setLong(3, viewer);
             s.setInt(4, perParent);
         }, Comment::listed);
+    }
+
+    /** The first {@code ?} visible replies of each parent the condition {@code parents} names (after c.parent_id). */
+    private static String firstRepliesSql(String parents) {
+        return "select " + LISTED_COLUMNS + """
+                 from comments c join (
+                    select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
+                    from comments c where c.parent_id %s and %s
+                ) firsts on firsts.id = c.id and firsts.rn <= ?""".formatted(parents, VISIBLE_JDBC);
     }
 
     /** Visible direct replies per parent, for the given parents. */

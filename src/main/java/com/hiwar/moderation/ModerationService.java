@@ -56,7 +56,7 @@ public class ModerationService implements Screening {
 
         public void record(long commentId, int version) {
             ModerationDecision.recordAutomatic(commentId, version, verdict, modelVersion, modelScore);
-            moment.record(commentId);
+            recorded(commentId);
         }
 
         public com.hiwar.db.Jdbc.Companion recordWith() {
