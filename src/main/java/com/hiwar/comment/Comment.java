@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 @Entity
@@ -160,18 +161,24 @@ public class Comment extends PanacheEntityBase {
     }
 
     /**
-     * Whether the reader has a comment on the article that only they can see (awaiting review, or
-     * hidden by reports): then their pages differ from the public one in more than likes.
+     * What a reader's overlay on the public page needs, in one round trip: the ids the query
+     * {@code liked} answers (the comments they liked), or empty when they have a comment on the
+     * article that only they can see (awaiting review, or hidden by reports), so that their page
+     * differs from the public one in more than likes and is rendered for them.
      */
-    static boolean hasOwnUnpublished(String articleId, long viewer) {
-        // The predicate is comments_own_unpublished's, word for word, so that small index answers.
-        return !Jdbc.list("""
-                select 1 from comments c where c.author_id = ? and c.article_id = ?
-                and (c.status = 'pending' or (c.status = 'published' and c.hidden)) limit 1""", s -> {
+    static Optional<Set<Long>> likedUnlessOwnUnpublished(String articleId, long viewer, Jdbc.Companion liked) {
+        return Jdbc.list("select " + OWN_UNPUBLISHED + ", array(" + liked.sql() + ")", s -> {
             s.setLong(1, viewer);
             s.setString(2, articleId);
-        }, r -> 1).isEmpty();
+            liked.bind(s, 3);
+        }, r -> r.getBoolean(1) ? Optional.<Set<Long>>empty()
+                : Optional.<Set<Long>>of(Set.of((Long[]) r.getArray(2).getArray()))).get(0);
     }
+
+    // The predicate is comments_own_unpublished's, word for word, so that small index answers.
+    private static final String OWN_UNPUBLISHED = """
+            exists (select 1 from comments c where c.author_id = ? and c.article_id = ?
+                    and (c.status = 'pending' or (c.status = 'published' and c.hidden)))""";
 
     /** Featured published top-level comments of an article, newest first. */
     static List<Comment> featured(String articleId, long viewer, int limit) {

@@ -81,11 +81,11 @@ public class CommentService {
 
     /**
      * The public first page as a signed-in reader sees it, or empty when it is not simply that:
-     * when they have a comment on the article only they can see. Two small queries instead of a
-     * render: their likes among the page's comments, and that check.
+     * when they have a comment on the article only they can see. One small statement instead of
+     * a render: that check, and their likes among the page's comments.
      */
     public Optional<Personalized> personalized(CommentPage publicPage, String articleId, long viewer) {
-        if (publicPage.article() == null || !publicPage.article().exists() || Comment.hasOwnUnpublished(articleId, viewer)) {
+        if (publicPage.article() == null || !publicPage.article().exists()) {
             return Optional.empty();
         }
         List<CommentView> all = new ArrayList<>();
@@ -95,7 +95,12 @@ public class CommentService {
                 all.addAll(v.replies());
             }
         });
-        Set<Long> liked = all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(CommentView::id).toList());
+        Optional<Set<Long>> likedOrNone = Comment.likedUnlessOwnUnpublished(articleId, viewer,
+                likes.likedBySql(viewer, all.stream().map(CommentView::id).toList()));
+        if (likedOrNone.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<Long> liked = likedOrNone.get();
         Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
         UnaryOperator<List<CommentView>> overlay = views -> views == null ? null
                 : views.stream().map(v -> v.forViewer(viewer, liked, editable)).toList();

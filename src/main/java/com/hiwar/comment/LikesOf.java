@@ -1,5 +1,6 @@
 package com.hiwar.comment;
 
+import com.hiwar.db.Jdbc;
 import java.util.Collection;
 import java.util.Set;
 
@@ -7,4 +8,7 @@ import java.util.Set;
 public interface LikesOf {
 
     Set<Long> likedBy(long viewer, Collection<Long> commentIds);
+
+    /** The same question as a query of one column (the comment ids) that a page's statement asks along. */
+    Jdbc.Companion likedBySql(long viewer, Collection<Long> commentIds);
 }

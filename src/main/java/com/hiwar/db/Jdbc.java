@@ -87,10 +87,11 @@ public final class Jdbc {
     }
 
     /**
-     * A write made by another package in the same statement as an insert, as a data-modifying
-     * common table expression: one round trip for both. Its SQL reads the rows the insert wrote
-     * from the relation {@code written} (the insert's returned columns); its parameters follow the
-     * insert's, from {@code first} on. Each package still writes only its own tables' SQL.
+     * Another package's SQL carried in one's own statement, so both take one round trip: a write
+     * made with an insert, as a data-modifying common table expression that reads the rows the
+     * insert wrote from the relation {@code written} (the insert's returned columns); or a query
+     * asked along, as a subquery. Its parameters follow the host statement's, from {@code first}
+     * on. Each package still writes only its own tables' SQL.
      */
     public interface Companion {
         String sql();

@@ -106,10 +106,22 @@ public class Likes implements LikesOf {
 
     @Override
     public Set<Long> likedBy(long viewer, Collection<Long> commentIds) {
-        return new HashSet<>(Jdbc.list("select comment_id from comment_likes where user_id = ? and comment_id = any(?)", s -> {
-                    s.setLong(1, viewer);
-                    s.setArray(2, Jdbc.ids(s, commentIds));
-                }, r -> r.getLong(1)));
+        Jdbc.Companion query = likedBySql(viewer, commentIds);
+        return new HashSet<>(Jdbc.list(query.sql(), s -> query.bind(s, 1), r -> r.getLong(1)));
+    }
+
+    @Override
+    public Jdbc.Companion likedBySql(long viewer, Collection<Long> commentIds) {
+        return new Jdbc.Companion() {
+            public String sql() {
+                return "select comment_id from comment_likes where user_id = ? and comment_id = any(?)";
+            }
+
+            public void bind(java.sql.PreparedStatement s, int first) throws java.sql.SQLException {
+                s.setLong(first, viewer);
+                s.setArray(first + 1, Jdbc.ids(s, commentIds));
+            }
+        };
     }
 
     public List<Given> givenBy(long userId) {
