@@ -234,7 +234,15 @@ public class User extends PanacheEntityBase {
         return ids;
     }
 
-    /** Display names by user id, read without loading the users: every page of comments asks. */
+    /**
+     * A reader's display name as a column of another package's listing (null when unknown), so
+     * that a page of comments reads its authors' names in its own statement.
+     */
+    public static String nameOf(String idColumn) {
+        return "(select u.display_name from users u where u.id = " + idColumn + ")";
+    }
+
+    /** Display names by user id, read without loading the users. */
     public static Map<Long, String> namesOf(Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
         if (!ids.isEmpty()) {

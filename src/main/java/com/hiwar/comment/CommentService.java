@@ -65,12 +65,12 @@ public class CommentService {
         Cursor after = Cursor.decode(cursor, order.code);
         Article article = articles.peek(articleId).orElse(null);
         if (article == null) {
-            return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null, null), List.of(), null);
+            return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null, null, null), List.of(), null);
         }
         Comment.WithReplies read = Comment.topLevelPage(articleId, viewer, after, order, size + 1, config.previewReplies());
         Paging.Slice<Comment> page = Paging.slice(read.page(), size);
         var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
-                article.publishedCount, article.title, article.url, pacing.pace(article.id));
+                article.publishedCount, article.title, article.url, pacing.pace(article.id), article.closesAt);
         // Comments moderators featured lead the first page, whatever the sort.
         List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, viewer, 5), viewer, true) : null;
         return new CommentPage(state, featured, views(page.items(), read.replies(), viewer), nextCursor(page, order));
@@ -289,7 +289,9 @@ public class CommentService {
         Map<Long, Long> counts = Comment.replyCounts(all.stream().filter(c -> c.replies == null).map(c -> c.id).toList(), viewer);
         all.stream().filter(c -> c.replies != null).forEach(c -> counts.put(c.id, c.replies));
         Map<Long, CommentView.Author> authors = new LinkedHashMap<>();
-        User.namesOf(all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
+        all.stream().filter(c -> c.named && c.authorId != null)
+                .forEach(c -> authors.put(c.authorId, new CommentView.Author(c.authorId, c.authorName)));
+        User.namesOf(all.stream().filter(c -> !c.named).map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
                 .forEach((id, name) -> authors.put(id, new CommentView.Author(id, name)));
         Set<Long> liked = viewer == ANONYMOUS || all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.hiwar.article.Article;
 import com.hiwar.article.ArticleActivity;
-import com.hiwar.article.ArticleService;
 import com.hiwar.article.ArticleStateChanged;
 import com.hiwar.http.Conditional;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,9 +59,6 @@ public class PublicPages {
 
     @Inject
     CommentService comments;
-
-    @Inject
-    ArticleService articles;
 
     @Inject
     ObjectMapper json;
@@ -171,7 +166,7 @@ public class PublicPages {
         if (page.article() == null || !page.article().exists()) {
             freshUntil = started; // not kept: unknown ids must not fill the cache
         } else if (page.article().open()) {
-            Instant closes = articles.peek(articleId).map((Article a) -> a.closesAt).orElse(null);
+            Instant closes = page.article().closesAt();
             if (closes != null) {
                 long untilClose = Duration.between(Instant.now(), closes).toNanos();
                 freshUntil = Math.min(freshUntil, started + Math.max(0, untilClose));
