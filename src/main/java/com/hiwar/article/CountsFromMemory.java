@@ -31,6 +31,12 @@ public class CountsFromMemory {
     @Inject
     ArticleCounts counts;
 
+    @Inject
+    CountsConfig config;
+
+    @Inject
+    Conditional conditional;
+
     private final Counter served;
 
     @Inject
@@ -39,12 +45,6 @@ public class CountsFromMemory {
                 .description("Reads answered from memory on the I/O thread, without a worker or the database")
                 .register(metrics);
     }
-
-    @Inject
-    CountsConfig config;
-
-    @Inject
-    Conditional conditional;
 
     @Bound
     @ServerRequestFilter(nonBlocking = true)

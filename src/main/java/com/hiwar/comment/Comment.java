@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ public class Comment extends PanacheEntityBase {
             s.setString(2, articleId);
             liked.bind(s, 3);
         }, r -> r.getBoolean(1) ? Optional.<Set<Long>>empty()
-                : Optional.<Set<Long>>of(Set.of((Long[]) r.getArray(2).getArray()))).get(0);
+                : Optional.<Set<Long>>of(Set.copyOf(Arrays.asList((Long[]) r.getArray(2).getArray())))).get(0);
     }
 
     // The predicate is comments_own_unpublished's, word for word, so that small index answers.
@@ -250,8 +251,8 @@ public class Comment extends PanacheEntityBase {
         String page = keysetSql("c.article_id = ? and c.parent_id is null", after, sort);
         List<Comment> rows = new ArrayList<>();
         List<Comment> replies = new ArrayList<>();
-        Jdbc.list("with page as (" + page + ") select 0 as part, page.* from page union all select 1, f.* from ("
-                + firstRepliesSql("in (select id from page)") + ") f", s -> {
+        Jdbc.list("with page as (" + page + ") select 0 as part, page.* from page union all select 1, f.* from "
+                + firstRepliesSql("page p"), s -> {
             int i = bindKeyset(s, articleId, viewer, after, sort, limit);
             s.setLong(++i, viewer);
             s.setLong(++i, viewer);
@@ -311,21 +312,22 @@ public class Comment extends PanacheEntityBase {
         if (parentIds.isEmpty() || perParent <= 0) {
             return List.of();
         }
-        return Jdbc.list(firstRepliesSql("= any(?)") + " order by c.created_at, c.id", s -> {
-            s.setLong(1, viewer);
-            s.setArray(2, Jdbc.ids(s, parentIds));
+        return Jdbc.list("select f.* from " + firstRepliesSql("unnest(?::bigint[]) as p(id)") + " order by f.created_at, f.id", s -> {
+            s.setArray(1, Jdbc.ids(s, parentIds));
+            s.setLong(2, viewer);
             s.setLong(3, viewer);
             s.setInt(4, perParent);
         }, Comment::listed);
     }
 
-    /** The first {@code ?} visible replies of each parent the condition {@code parents} names (after c.parent_id). */
+    /**
+     * The first {@code ?} visible replies of each parent in {@code parents} (a relation aliased
+     * {@code p}, with a column {@code id}), as the relation {@code f}: per parent, an ordered scan of the replies
+     * index that stops at the limit, whatever the number of replies.
+     */
     private static String firstRepliesSql(String parents) {
-        return "select " + LISTED_COLUMNS + """
-                 from comments c join (
-                    select c.id, row_number() over (partition by c.parent_id order by c.created_at, c.id) as rn
-                    from comments c where c.parent_id %s and %s
-                ) firsts on firsts.id = c.id and firsts.rn <= ?""".formatted(parents, VISIBLE_JDBC);
+        return parents + " cross join lateral (select " + LISTED_COLUMNS + " from comments c where c.parent_id = p.id and "
+                + VISIBLE_JDBC + " order by c.created_at, c.id limit ?) f";
     }
 
     /** Visible direct replies per parent, for the given parents. */

@@ -130,6 +130,31 @@ class CommentApiTest {
     }
 
     @Test
+    void eachCommentCarriesItsOldestRepliesTheReaderMaySeeUpToThePreviewSize() {
+        String article = Api.newArticle();
+        long top = Api.postId(alice, article, "أعلى");
+        long held = Api.replyId(bob, article, top, "رد بانتظار المراجعة");
+        Db.exec("update comments set status = 'pending' where id = ?1", held);
+        List<Long> shown = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            shown.add(Api.replyId(bob, article, top, "رد رقم " + i));
+        }
+
+        JsonPath anonymous = given().get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract().jsonPath();
+        assertEquals(shown.subList(0, 3), anonymous.getList("comments[0].replies.id", Long.class), "the preview is 3 long");
+        assertEquals(4, anonymous.getInt("comments[0].replyCount"));
+        JsonPath single = given().get("/api/v1/comments/{id}", top).then().statusCode(200).extract().jsonPath();
+        assertEquals(shown.subList(0, 3), single.getList("replies.id", Long.class), "a single read has the same preview");
+
+        // The author of the held reply sees it in its place, oldest first, and counted.
+        JsonPath bobs = Api.as(bob).get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(held, shown.get(0), shown.get(1)), bobs.getList("comments[0].replies.id", Long.class));
+        assertEquals(5, bobs.getInt("comments[0].replyCount"));
+        JsonPath bobsSingle = Api.as(bob).get("/api/v1/comments/{id}", top).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of(held, shown.get(0), shown.get(1)), bobsSingle.getList("replies.id", Long.class));
+    }
+
+    @Test
     void repliesNestToTheMaximumDepthThenAttachAtTheDeepestLevel() {
         String article = Api.newArticle();
         long top = Api.postId(alice, article, "أعلى");
