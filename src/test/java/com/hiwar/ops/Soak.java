@@ -321,6 +321,7 @@ public final class Soak {
             String article = articles.get(ThreadLocalRandom.current().nextInt(articles.size()));
             String key = UUID.randomUUID().toString();
             String body = new JsonObject().put("body", "تعليق الاختبار الطويل " + key).encode();
+            long sent = System.nanoTime();
             for (int attempt = 0; attempt < 20 && running.get(); attempt++) {
                 Answer a = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + article + "/comments"))
                         .header("Authorization", "Bearer " + token).header("Idempotency-Key", key)
@@ -328,7 +329,7 @@ public final class Soak {
                 if (a.status() == 201) {
                     JsonObject created = new JsonObject(a.body());
                     long id = created.getLong("id");
-                    acknowledged.put(id, new long[] {System.nanoTime()});
+                    acknowledged.put(id, new long[] {System.nanoTime(), sent});
                     if ("published".equals(created.getString("status"))) { // held ones are announced when approved
                         articleOf.put(id, article);
                     }
@@ -491,8 +492,11 @@ public final class Soak {
     }
 
     /**
-     * A comment counts as missed by a stream when it was acknowledged at least 3 s inside one of the stream's
-     * connected spans (and no later refetch told the reader to reload), and no event for it ever came.
+     * A comment counts as missed by a stream when it was first sent after one of the stream's connected spans
+     * began and acknowledged at least 3 s before that span ended (and no later refetch told the reader to
+     * reload), and no event for it ever came. The send, not the acknowledgement, must fall inside: a POST
+     * slow to answer may be committed and announced before the stream was ready, and a stream is owed only
+     * what happened while it listened.
      */
     private void countMissed() {
         for (StreamLog s : streams) {
@@ -500,10 +504,10 @@ public final class Soak {
                 if (!s.article.equals(articleOf.get(e.getKey())) || s.seen.contains(e.getKey())) {
                     continue;
                 }
-                long at = e.getValue()[0];
+                long at = e.getValue()[0], sent = e.getValue()[1];
                 boolean expected;
                 synchronized (s.connected) {
-                    expected = s.connected.stream().anyMatch(span -> at > span[0] && at < span[1] - 3_000_000_000L);
+                    expected = s.connected.stream().anyMatch(span -> sent > span[0] && at < span[1] - 3_000_000_000L);
                 }
                 if (expected && s.lastRefetch < at) {
                     phaseAt(at).missed.incrementAndGet();
