@@ -57,6 +57,29 @@ class ArticleCounts {
         return counts;
     }
 
+    /**
+     * The counts only if every one is cached, never querying: what the I/O thread may answer
+     * ({@link CountsFromMemory}). Null otherwise, and for a list that does not parse, which
+     * {@link #counts} refuses.
+     */
+    Map<String, Integer> cached(String idList) {
+        Set<String> ids;
+        try {
+            ids = parse(idList);
+        } catch (ProblemException e) {
+            return null;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String id : ids) {
+            Integer n = cache.getIfPresent(id);
+            if (n == null) {
+                return null;
+            }
+            counts.put(id, n);
+        }
+        return counts;
+    }
+
     @Transactional
     Map<String, Integer> load(List<String> ids) {
         Map<String, Integer> loaded = new LinkedHashMap<>();

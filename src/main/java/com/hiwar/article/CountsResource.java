@@ -32,6 +32,7 @@ public class CountsResource {
 
     @GET
     @PermitAll
+    @CountsFromMemory.Bound
     @APIResponse(responseCode = "200", description = "A map from article id to its published comment count (0 when unknown)")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", description = "No ids, more than 100, or an invalid id")

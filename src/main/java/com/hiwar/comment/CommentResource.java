@@ -55,12 +55,11 @@ public class CommentResource {
     @Inject
     PublicPages publicPages;
 
-    @Inject
-    CommentsConfig config;
 
     @GET
     @Path("articles/{articleId}/comments")
     @PermitAll
+    @KeptPageFilter.Bound
     @APIResponse(responseCode = "200", description = "One page of top-level comments with their first replies; an unknown article gives an empty page. "
             + "Carries an ETag; anonymous pages may be kept by shared caches (Surrogate-Key article:ID), signed-in readers get a private response",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CommentPage.class)))
@@ -75,9 +74,7 @@ public class CommentResource {
             return page.etag() == null ? conditional.ok(headers, page.page(), true)
                     : conditional.personal(headers, page.page(), page.etag());
         }
-        PublicPages.Rendered page = publicPages.page(articleId, sort, limit, cursor);
-        return conditional.shared(headers, page.body(), page.etag(), config.sharedCache().maxAge(),
-                config.sharedCache().staleWhileRevalidate(), surrogateKey(articleId));
+        return publicPages.response(headers, articleId, publicPages.page(articleId, sort, limit, cursor));
     }
 
     @GET
@@ -158,8 +155,4 @@ public class CommentResource {
         return currentUser.viewerId().orElse(CommentService.ANONYMOUS);
     }
 
-    /** The key shared caches file an article's pages under, and purge them by. */
-    static String surrogateKey(String articleId) {
-        return "article:" + articleId;
-    }
 }

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +64,12 @@ public class PublicPages {
     ObjectMapper json;
 
     @Inject
+    Conditional conditional;
+
+    @Inject
+    CommentsConfig config;
+
+    @Inject
     public PublicPages(CommentsConfig config) {
         CommentsConfig.PageCache settings = config.pageCache();
         ttlNanos = settings.ttl().toNanos();
@@ -100,6 +108,31 @@ public class PublicPages {
             holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept
         }
         return page;
+    }
+
+    /**
+     * An anonymous page only if it is kept and fresh, never rendering: what the I/O thread may
+     * serve without a database ({@link KeptPageFilter}).
+     */
+    Rendered kept(String articleId, String sort, Integer limit, String cursor) {
+        ArticlePages holder = ttlNanos <= 0 ? null : cache.getIfPresent(articleId);
+        Rendered page = holder == null ? null : holder.pages.get(new Variant(sort, limit, cursor));
+        return page != null && page.fresh(System.nanoTime()) ? page : null;
+    }
+
+    /**
+     * An anonymous page as sent: shared caches may keep it for a while and serve it stale while
+     * revalidating, and purge every page of the article at once by its surrogate key.
+     */
+    Response response(HttpHeaders request, String articleId, Rendered page) {
+        CommentsConfig.SharedCache shared = config.sharedCache();
+        return conditional.shared(request, page.body(), page.etag(), shared.maxAge(), shared.staleWhileRevalidate(),
+                surrogateKey(articleId));
+    }
+
+    /** The key shared caches file an article's pages under, and purge them by. */
+    static String surrogateKey(String articleId) {
+        return "article:" + articleId;
     }
 
     /** A signed-in reader's first page, and its ETag when known without rendering (null otherwise). */

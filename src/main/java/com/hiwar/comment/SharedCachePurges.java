@@ -55,7 +55,7 @@ public class SharedCachePurges {
         for (URI target : targets) {
             HttpRequest request = HttpRequest.newBuilder(target)
                     .method("PURGE", HttpRequest.BodyPublishers.noBody())
-                    .header("xkey-purge", CommentResource.surrogateKey(articleId))
+                    .header("xkey-purge", PublicPages.surrogateKey(articleId))
                     .timeout(Duration.ofSeconds(2))
                     .build();
             http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {

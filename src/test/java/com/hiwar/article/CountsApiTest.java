@@ -7,16 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.hiwar.support.Api;
 import com.hiwar.support.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Counts for listing pages: one map for many articles, cached per instance and evicted on change. */
+/**
+ * Counts for listing pages: one map for many articles, cached per instance and evicted on change,
+ * and answered from memory, without a worker thread, when every count asked for is cached.
+ */
 @QuarkusTest
 class CountsApiTest {
 
     private final String reader = Tokens.reader(Tokens.newSubject());
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void countsPublishedCommentsPerArticleAndZeroForUnknownOnes() {
@@ -34,6 +42,38 @@ class CountsApiTest {
         given().header("Origin", "http://publisher.test").queryParam("articles", a).get("/api/v1/counts").then()
                 .statusCode(200).header("Access-Control-Allow-Origin", "http://publisher.test")
                 .header("Vary", org.hamcrest.Matchers.containsString("Origin"));
+    }
+
+    @Test
+    void cachedCountsAreAnsweredFromMemoryWithTheSameBytesAndHeaders() {
+        String a = Api.newArticle();
+        String b = Api.newArticle();
+        Api.postId(reader, a, "تعليق");
+        double before = fromMemory();
+        var loaded = given().queryParam("articles", a + "," + b).get("/api/v1/counts").then().statusCode(200).extract();
+        assertEquals(before, fromMemory(), "a first ask loads from the database");
+        var kept = given().queryParam("articles", a + "," + b).get("/api/v1/counts").then().statusCode(200).extract();
+        assertEquals(before + 1, fromMemory(), "the second is answered from memory");
+        assertEquals(loaded.asString(), kept.asString());
+        for (String header : List.of("ETag", "Cache-Control", "Vary", "Content-Type")) {
+            assertEquals(loaded.header(header), kept.header(header), header);
+        }
+        given().queryParam("articles", a + "," + b).header("If-None-Match", kept.header("ETag")).get("/api/v1/counts")
+                .then().statusCode(304);
+        assertEquals(before + 2, fromMemory());
+
+        // One id not cached yet: the whole list goes to the database, and comes back complete.
+        given().queryParam("articles", a + ",fresh-" + b).get("/api/v1/counts").then().statusCode(200)
+                .body(a, equalTo(1)).body("fresh-" + b, equalTo(0));
+        assertEquals(before + 2, fromMemory());
+        // A list that does not parse is refused as before, never answered from memory.
+        given().queryParam("articles", a + ",bad id").get("/api/v1/counts").then().statusCode(400)
+                .contentType("application/problem+json");
+        assertEquals(before + 2, fromMemory());
+    }
+
+    private double fromMemory() {
+        return metrics.get("hiwar.memory.answers").tag("endpoint", "counts").counter().count();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
 import com.hiwar.support.Tokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * The anonymous pages kept in memory: they are really served from memory (a change made behind
  * the service's back does not show), a few later pages per article are kept too, yet every change
  * made through the service shows at once,
- * a change announced by another instance through Redis shows within a second, and a page never
- * outlives the article's closing time.
+ * a change announced by another instance through Redis shows within a second, a page never
+ * outlives the article's closing time, and a kept page is answered on the I/O thread exactly as
+ * a rendered one.
  */
 @QuarkusTest
 class PublicPagesTest {
@@ -39,6 +41,9 @@ class PublicPagesTest {
 
     @Inject
     PublicPages pages;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Inject
     CommentService comments;
@@ -100,6 +105,40 @@ class PublicPagesTest {
         // ...until that instance's announcement arrives through Redis (article, event id, type, data).
         redis.pubsub(String.class).publish(liveChannel, article + "\n0-0\nlikes\n{\"id\":" + id + ",\"likes\":0}");
         within1s(article, p -> "نص من خادم آخر".equals(p.getString("comments[0].body")));
+    }
+
+    @Test
+    void aKeptPageIsAnsweredFromMemoryWithTheSameBytesAndHeadersAsARenderedOne() {
+        String article = Api.newArticle();
+        Api.postId(alice, article, "تعليق");
+        double before = fromMemory();
+        var rendered = given().queryParam("sort", "top").get("/api/v1/articles/{a}/comments", article).then()
+                .statusCode(200).extract();
+        assertEquals(before, fromMemory(), "the first read renders");
+        var kept = given().queryParam("sort", "top").get("/api/v1/articles/{a}/comments", article).then()
+                .statusCode(200).extract();
+        assertEquals(before + 1, fromMemory(), "the second is answered from memory");
+        assertEquals(rendered.asString(), kept.asString());
+        for (String header : List.of("ETag", "Cache-Control", "Vary", "Surrogate-Key", "Content-Type")) {
+            assertEquals(rendered.header(header), kept.header(header), header);
+        }
+        given().queryParam("sort", "top").header("If-None-Match", kept.header("ETag"))
+                .get("/api/v1/articles/{a}/comments", article).then().statusCode(304).header("ETag", kept.header("ETag"));
+        assertEquals(before + 2, fromMemory());
+
+        // Never for a signed-in reader (their view is their own), nor for a token to refuse.
+        Api.as(alice).queryParam("sort", "top").get("/api/v1/articles/{a}/comments", article).then().statusCode(200)
+                .header("Cache-Control", "private, no-cache");
+        given().header("Authorization", "Bearer not-a-token").queryParam("sort", "top")
+                .get("/api/v1/articles/{a}/comments", article).then().statusCode(401);
+        // Parameters that do not parse are the resource's to refuse.
+        given().queryParam("sort", "top").queryParam("limit", "many").get("/api/v1/articles/{a}/comments", article)
+                .then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
+        assertEquals(before + 2, fromMemory());
+    }
+
+    private double fromMemory() {
+        return metrics.get("hiwar.memory.answers").tag("endpoint", "comments").counter().count();
     }
 
     @Test
