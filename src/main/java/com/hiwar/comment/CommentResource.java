@@ -69,10 +69,8 @@ public class CommentResource {
                          @RestQuery String cursor, @Context HttpHeaders headers) {
         long viewer = viewer();
         if (viewer != CommentService.ANONYMOUS) {
-            PublicPages.Personal page = cursor == null ? publicPages.firstPageFor(articleId, sort, limit, viewer)
-                    : new PublicPages.Personal(comments.page(articleId, sort, limit, cursor, viewer), null);
-            return page.etag() == null ? conditional.ok(headers, page.page(), true)
-                    : conditional.personal(headers, page.page(), page.etag());
+            return cursor == null ? publicPages.firstPageFor(headers, articleId, sort, limit, viewer)
+                    : conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), true);
         }
         return publicPages.response(headers, articleId, publicPages.page(articleId, sort, limit, cursor));
     }

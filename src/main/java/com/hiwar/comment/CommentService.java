@@ -76,15 +76,12 @@ public class CommentService {
         return new CommentPage(state, featured, views(page.items(), read.replies(), viewer), nextCursor(page, order));
     }
 
-    /** A public page overlaid for one reader, and the likes that made the difference. */
-    public record Personalized(CommentPage page, Set<Long> liked) {}
-
     /**
-     * The public first page as a signed-in reader sees it, or empty when it is not simply that:
-     * when they have a comment on the article only they can see. One small statement instead of
-     * a render: that check, and their likes among the page's comments.
+     * A signed-in reader's likes among the comments of a public first page, or empty when their
+     * page is not simply that page marked: when they have a comment on the article only they can
+     * see. One small statement instead of a render.
      */
-    public Optional<Personalized> personalized(CommentPage publicPage, String articleId, long viewer) {
+    public Optional<Set<Long>> likesOnPage(CommentPage publicPage, String articleId, long viewer) {
         if (publicPage.article() == null || !publicPage.article().exists()) {
             return Optional.empty();
         }
@@ -95,17 +92,17 @@ public class CommentService {
                 all.addAll(v.replies());
             }
         });
-        Optional<Set<Long>> likedOrNone = Comment.likedUnlessOwnUnpublished(articleId, viewer,
+        return Comment.likedUnlessOwnUnpublished(articleId, viewer,
                 likes.likedBySql(viewer, all.stream().map(CommentView::id).toList()));
-        if (likedOrNone.isEmpty()) {
-            return Optional.empty();
-        }
-        Set<Long> liked = likedOrNone.get();
+    }
+
+    /** A public page as one reader sees it, given their {@link #likesOnPage likes on it}: theirs marked mine, their likes liked. */
+    public CommentPage overlay(CommentPage publicPage, long viewer, Set<Long> liked) {
         Function<Instant, Instant> editable = created -> created.plus(config.editWindow());
         UnaryOperator<List<CommentView>> overlay = views -> views == null ? null
                 : views.stream().map(v -> v.forViewer(viewer, liked, editable)).toList();
-        return Optional.of(new Personalized(new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()),
-                overlay.apply(publicPage.comments()), publicPage.nextCursor()), liked));
+        return new CommentPage(publicPage.article(), overlay.apply(publicPage.featured()), overlay.apply(publicPage.comments()),
+                publicPage.nextCursor());
     }
 
     public CommentPage replies(long parentId, Integer limit, String cursor, long viewer) {

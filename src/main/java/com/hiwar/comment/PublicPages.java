@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -38,10 +40,46 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PublicPages {
 
-    /** A page, its bytes and their ETag, and until when they may be served. */
-    public record Rendered(CommentPage page, byte[] body, String etag, long freshUntilNanos) {
+    /**
+     * A page, its bytes and their ETag, and until when they may be served; for a first page also,
+     * once a signed-in reader asked for it, its {@link ReaderTemplate}.
+     */
+    public static final class Rendered {
+        private final CommentPage page;
+        private final byte[] body;
+        private final String etag;
+        private final long freshUntilNanos;
+        private volatile ReaderTemplate readers; // two made at once are the same: no lock
+
+        Rendered(CommentPage page, byte[] body, String etag, long freshUntilNanos) {
+            this.page = page;
+            this.body = body;
+            this.etag = etag;
+            this.freshUntilNanos = freshUntilNanos;
+        }
+
+        public CommentPage page() {
+            return page;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public String etag() {
+            return etag;
+        }
+
         boolean fresh(long now) {
             return now - freshUntilNanos < 0;
+        }
+
+        ReaderTemplate readers(ObjectMapper json) {
+            ReaderTemplate template = readers;
+            if (template == null) {
+                readers = template = ReaderTemplate.of(page, json);
+            }
+            return template;
         }
     }
 
@@ -135,33 +173,33 @@ public class PublicPages {
         return "article:" + articleId;
     }
 
-    /** A signed-in reader's first page, and its ETag when known without rendering (null otherwise). */
-    public record Personal(CommentPage page, String etag) {}
-
     /**
      * The first page for a signed-in reader: the kept public one with their likes and their own
-     * comments marked. Its ETag follows from what it is made of (the public page's ETag, the
-     * reader, their likes on it), so a revalidation costs neither rendering nor hashing.
+     * comments marked, private to them. Its ETag follows from what it is made of (the public
+     * page's ETag, the reader, their likes on it), so a revalidation costs neither rendering nor
+     * hashing; and unless they wrote one of its comments, its bytes are the page's
+     * {@link ReaderTemplate} with their likes marked. A reader with a comment only they can see
+     * gets their page rendered in full.
      */
-    public Personal firstPageFor(String articleId, String sort, Integer limit, long viewer) {
+    Response firstPageFor(HttpHeaders request, String articleId, String sort, Integer limit, long viewer) {
         Rendered shared = firstPage(articleId, sort, limit);
-        return comments.personalized(shared.page(), articleId, viewer)
-                .map(p -> new Personal(p.page(), Conditional.etag((shared.etag() + "|" + viewer + "|"
-                        + p.liked().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")))
-                        .getBytes(StandardCharsets.UTF_8))))
-                .orElseGet(() -> new Personal(comments.page(articleId, sort, limit, null, viewer), null));
+        Optional<Set<Long>> likes = comments.likesOnPage(shared.page(), articleId, viewer);
+        if (likes.isEmpty()) {
+            return conditional.ok(request, comments.page(articleId, sort, limit, null, viewer), true);
+        }
+        Set<Long> liked = likes.get();
+        String etag = Conditional.etag((shared.etag() + "|" + viewer + "|"
+                + liked.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))).getBytes(StandardCharsets.UTF_8));
+        ReaderTemplate template = shared.readers(json);
+        return conditional.personal(request, template.fits(viewer) ? () -> template.with(liked)
+                : () -> bytes(comments.overlay(shared.page(), viewer, liked)), etag);
     }
 
     /** Any anonymous page, rendered now. */
     private Rendered render(String articleId, String sort, Integer limit, String cursor) {
         long started = System.nanoTime();
         CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS);
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(page);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = bytes(page);
         long freshUntil = started + ttlNanos;
         if (page.article() == null || !page.article().exists()) {
             freshUntil = started; // not kept: unknown ids must not fill the cache
@@ -173,6 +211,14 @@ public class PublicPages {
             }
         }
         return new Rendered(page, body, Conditional.etag(body), freshUntil);
+    }
+
+    private byte[] bytes(CommentPage page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Conditional GETs: an ETag over the exact bytes sent, and 304 for a matching If-None-Match.
@@ -34,8 +35,8 @@ public class Conditional {
      * A reader's own response whose ETag is known without rendering it (derived from what it is
      * made of): a matching If-None-Match is answered without serializing anything.
      */
-    public Response personal(HttpHeaders request, Object entity, String etag) {
-        byte[] body = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag) ? new byte[0] : bytes(entity);
+    public Response personal(HttpHeaders request, Supplier<byte[]> rendering, String etag) {
+        byte[] body = matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag) ? new byte[0] : rendering.get();
         return respond(request, body, etag, MediaType.APPLICATION_JSON, "private, no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION).build();
     }
