@@ -70,7 +70,7 @@ public class CommentResource {
         long viewer = viewer();
         if (viewer != CommentService.ANONYMOUS) {
             return cursor == null ? publicPages.firstPageFor(headers, articleId, sort, limit, viewer)
-                    : conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer), true);
+                    : conditional.ok(headers, comments.page(articleId, sort, limit, cursor, viewer, publicPages.keptState(articleId)), true);
         }
         return publicPages.response(headers, articleId, publicPages.page(articleId, sort, limit, cursor));
     }

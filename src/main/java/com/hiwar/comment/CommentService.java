@@ -55,6 +55,15 @@ public class CommentService {
     Pacing pacing;
 
     public CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer) {
+        return page(articleId, sort, limit, cursor, viewer, null);
+    }
+
+    /**
+     * A page, with the article as {@code known} shows it when that is not null: the state a kept
+     * page of the same article carries ({@link PublicPages#keptState}), fresh by the same
+     * evictions, which saves a render a statement.
+     */
+    CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer, CommentPage.ArticleState known) {
         Comment.Sort order = switch (sort == null ? "newest" : sort) {
             case "newest" -> Comment.Sort.NEWEST;
             case "oldest" -> Comment.Sort.OLDEST;
@@ -63,16 +72,17 @@ public class CommentService {
         };
         int size = pageSize(limit);
         Cursor after = Cursor.decode(cursor, order.code);
-        Article article = articles.peek(articleId).orElse(null);
-        if (article == null) {
+        CommentPage.ArticleState state = known != null ? known : articles.peek(articleId)
+                .map(a -> new CommentPage.ArticleState(a.id, true, a.acceptsComments(Instant.now()), a.publishedCount, a.title,
+                        a.url, pacing.pace(a.id), a.closesAt))
+                .orElse(null);
+        if (state == null) {
             return new CommentPage(new CommentPage.ArticleState(articleId, false, true, 0, null, null, null, null), List.of(), null);
         }
         Comment.WithReplies read = Comment.topLevelPage(articleId, viewer, after, order, size + 1, config.previewReplies());
         Paging.Slice<Comment> page = Paging.slice(read.page(), size);
-        var state = new CommentPage.ArticleState(article.id, true, article.acceptsComments(Instant.now()),
-                article.publishedCount, article.title, article.url, pacing.pace(article.id), article.closesAt);
         // Comments moderators featured lead the first page, whatever the sort.
-        List<CommentView> featured = cursor == null ? views(Comment.featured(article.id, viewer, 5), viewer, true) : null;
+        List<CommentView> featured = cursor == null ? views(Comment.featured(articleId, viewer, 5), viewer, true) : null;
         return new CommentPage(state, featured, views(page.items(), read.replies(), viewer), nextCursor(page, order));
     }
 

@@ -123,12 +123,12 @@ public class PublicPages {
     /** An anonymous page, from memory when it is kept and nothing changed since it was rendered. */
     public Rendered page(String articleId, String sort, Integer limit, String cursor) {
         if (ttlNanos <= 0) {
-            return render(articleId, sort, limit, cursor);
+            return render(articleId, sort, limit, cursor, null);
         }
         ArticlePages holder = cache.get(articleId, id -> new ArticlePages());
         Variant variant = new Variant(sort, limit, cursor);
         if (cursor != null && !holder.pages.containsKey(variant) && holder.later.get() >= laterPages) {
-            return render(articleId, sort, limit, cursor);
+            return render(articleId, sort, limit, cursor, holder);
         }
         long now = System.nanoTime();
         // compute: one render per variant at a time; the others wait for it instead of rendering too.
@@ -136,7 +136,7 @@ public class PublicPages {
             if (old != null && old.fresh(now)) {
                 return old;
             }
-            Rendered rendered = render(articleId, sort, limit, cursor);
+            Rendered rendered = render(articleId, sort, limit, cursor, holder);
             if (old == null && cursor != null) {
                 holder.later.incrementAndGet(); // counted once rendered: a refused cursor takes no place
             }
@@ -195,10 +195,34 @@ public class PublicPages {
                 : () -> bytes(comments.overlay(shared.page(), viewer, liked)), etag);
     }
 
-    /** Any anonymous page, rendered now. */
-    private Rendered render(String articleId, String sort, Integer limit, String cursor) {
+    /**
+     * The article as a fresh kept page of it shows it, or null. Every page of an article carries
+     * the same state, and a kept one is evicted with any change to it, so a page rendered now may
+     * show that state instead of reading the article again.
+     */
+    CommentPage.ArticleState keptState(String articleId) {
+        return ttlNanos <= 0 ? null : keptState(cache.getIfPresent(articleId));
+    }
+
+    private static CommentPage.ArticleState keptState(ArticlePages holder) {
+        if (holder != null) {
+            long now = System.nanoTime();
+            for (Rendered page : holder.pages.values()) {
+                if (page.fresh(now)) {
+                    return page.page().article();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Any anonymous page, rendered now; with the article's state from a page kept in its holder
+     * when one is fresh. A render that lands in a dropped holder is never served, whatever state it used.
+     */
+    private Rendered render(String articleId, String sort, Integer limit, String cursor, ArticlePages holder) {
         long started = System.nanoTime();
-        CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS);
+        CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS, keptState(holder));
         byte[] body = bytes(page);
         long freshUntil = started + ttlNanos;
         if (page.article() == null || !page.article().exists()) {

@@ -242,6 +242,7 @@ class PublicPagesTest {
         for (int i = 1; i <= 12; i++) {
             Api.postId(alice, article, "تعليق رقم " + i);
         }
+        Db.exec("update articles set title = 'العنوان الأول' where id = ?1", article);
         // Walk the pages one comment at a time: the cursors of pages 2..12.
         List<String> cursors = new java.util.ArrayList<>();
         String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
@@ -252,14 +253,25 @@ class PublicPagesTest {
         }
         assertEquals(11, cursors.size());
 
+        String title = "العنوان الأول";
         Db.exec("update comments set body = 'تغير من خلف الخدمة' where article_id = ?1", article);
-        List<String> bodies = cursors.stream().map(c -> given().queryParam("cursor", c)
-                .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200)
-                .extract().<String>path("comments[0].body")).toList();
+        Db.exec("update articles set title = 'عنوان من خلف الخدمة' where id = ?1", article);
+        List<JsonPath> later = cursors.stream().map(c -> given().queryParam("cursor", c)
+                .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200).extract().jsonPath()).toList();
+        List<String> bodies = later.stream().map(p -> p.getString("comments[0].body")).toList();
         assertEquals(8, bodies.stream().filter(b -> b.startsWith("تعليق رقم")).count(), "the first 8 later pages are kept: " + bodies);
         assertEquals(List.of("تغير من خلف الخدمة", "تغير من خلف الخدمة", "تغير من خلف الخدمة"), bodies.subList(8, 11), "deeper ones rendered");
+        assertEquals(List.of(title, title, title), later.subList(8, 11).stream().map(p -> p.getString("article.title")).toList(),
+                "a rendered page shows the article as the kept pages do, without reading it again");
+        assertEquals(title, given().header("Authorization", "Bearer " + bob).queryParam("cursor", cursors.get(10))
+                .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200).extract().path("article.title"),
+                "a signed-in reader's later page too");
 
         Api.postId(bob, article, "تعليق جديد يغير كل الصفحات");
+        JsonPath deep = given().queryParam("cursor", cursors.get(10)).get("/api/v1/articles/{a}/comments?limit=1", article)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("عنوان من خلف الخدمة", deep.getString("article.title"), "a change evicts the state with the pages");
+        assertEquals(13, deep.getInt("article.publishedCount"));
         assertEquals("تغير من خلف الخدمة", given().queryParam("cursor", cursors.get(0))
                 .get("/api/v1/articles/{a}/comments?limit=1", article).then().statusCode(200)
                 .extract().<String>path("comments[0].body"), "a change evicts the later pages too");
