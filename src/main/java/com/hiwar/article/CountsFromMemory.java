@@ -1,6 +1,7 @@
 package com.hiwar.article;
 
 import com.hiwar.http.Conditional;
+import com.hiwar.http.MemoryAnswers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -41,9 +42,7 @@ public class CountsFromMemory {
 
     @Inject
     CountsFromMemory(MeterRegistry metrics) {
-        served = Counter.builder("hiwar.memory.answers").tag("endpoint", "counts")
-                .description("Reads answered from memory on the I/O thread, without a worker or the database")
-                .register(metrics);
+        served = MemoryAnswers.counter(metrics, "counts");
     }
 
     @Bound

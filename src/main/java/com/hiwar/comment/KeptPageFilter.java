@@ -1,5 +1,6 @@
 package com.hiwar.comment;
 
+import com.hiwar.http.MemoryAnswers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
@@ -35,9 +36,7 @@ public class KeptPageFilter {
 
     @Inject
     KeptPageFilter(MeterRegistry metrics) {
-        served = Counter.builder("hiwar.memory.answers").tag("endpoint", "comments")
-                .description("Reads answered from memory on the I/O thread, without a worker or the database")
-                .register(metrics);
+        served = MemoryAnswers.counter(metrics, "comments");
     }
 
     @Bound

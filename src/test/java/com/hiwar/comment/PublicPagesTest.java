@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hiwar.support.Api;
 import com.hiwar.support.Db;
+import com.hiwar.support.Management;
 import com.hiwar.support.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -143,8 +144,7 @@ class PublicPagesTest {
     }
 
     private double fromMemory() {
-        var counter = metrics.find("hiwar.memory.answers").tag("endpoint", "comments").counter(); // none before the filter's first use
-        return counter == null ? 0 : counter.count();
+        return Management.memoryAnswers(metrics, "comments");
     }
 
     @Test

@@ -24,4 +24,10 @@ public final class Management {
     public static RequestSpecification given() {
         return io.restassured.RestAssured.given().baseUri("http://localhost").port(port());
     }
+
+    /** Reads answered from memory on the I/O thread so far, for one endpoint; 0 before the filter's first use registers the meter. */
+    public static double memoryAnswers(io.micrometer.core.instrument.MeterRegistry metrics, String endpoint) {
+        var counter = metrics.find("hiwar.memory.answers").tag("endpoint", endpoint).counter();
+        return counter == null ? 0 : counter.count();
+    }
 }
