@@ -1,7 +1,5 @@
 package com.hiwar.comment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hiwar.article.ArticleActivity;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -74,10 +73,10 @@ public class PublicPages {
             return now - freshUntilNanos < 0;
         }
 
-        ReaderTemplate readers(ObjectMapper json) {
+        private ReaderTemplate readers(Function<CommentPage, ReaderTemplate> make) {
             ReaderTemplate template = readers;
             if (template == null) {
-                readers = template = ReaderTemplate.of(page, json);
+                readers = template = make.apply(page);
             }
             return template;
         }
@@ -97,9 +96,6 @@ public class PublicPages {
 
     @Inject
     CommentService comments;
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     Conditional conditional;
@@ -190,9 +186,14 @@ public class PublicPages {
         Set<Long> liked = likes.get();
         String etag = Conditional.etag((shared.etag() + "|" + viewer + "|"
                 + liked.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))).getBytes(StandardCharsets.UTF_8));
-        ReaderTemplate template = shared.readers(json);
+        ReaderTemplate template = readerTemplate(shared);
         return conditional.personal(request, template.fits(viewer) ? () -> template.with(liked)
-                : () -> bytes(comments.overlay(shared.page(), viewer, liked)), etag);
+                : () -> conditional.bytes(comments.overlay(shared.page(), viewer, liked)), etag);
+    }
+
+    /** A kept first page's {@link ReaderTemplate}, made when a signed-in reader first asks: the page overlaid for nobody. */
+    ReaderTemplate readerTemplate(Rendered page) {
+        return page.readers(p -> ReaderTemplate.of(comments.overlay(p, CommentService.ANONYMOUS, Set.of()), conditional::bytes));
     }
 
     /**
@@ -223,7 +224,7 @@ public class PublicPages {
     private Rendered render(String articleId, String sort, Integer limit, String cursor, ArticlePages holder) {
         long started = System.nanoTime();
         CommentPage page = comments.page(articleId, sort, limit, cursor, CommentService.ANONYMOUS, keptState(holder));
-        byte[] body = bytes(page);
+        byte[] body = conditional.bytes(page);
         long freshUntil = started + ttlNanos;
         if (page.article() == null || !page.article().exists()) {
             freshUntil = started; // not kept: unknown ids must not fill the cache
@@ -235,14 +236,6 @@ public class PublicPages {
             }
         }
         return new Rendered(page, body, Conditional.etag(body), freshUntil);
-    }
-
-    private byte[] bytes(CommentPage page) {
-        try {
-            return json.writeValueAsBytes(page);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentChanged change) {

@@ -1,13 +1,12 @@
 package com.hiwar.comment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +23,6 @@ final class ReaderTemplate {
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     /** Where the {@code false} starts within {@link #UNLIKED}. */
     private static final int VALUE = UNLIKED.length - "false".length();
-    /** A viewer who wrote nothing and likes nothing. */
-    private static final long NOBODY = CommentService.ANONYMOUS;
 
     private final byte[] body;
     /** In the order they appear: the comment, and the offset of its {@code false}. */
@@ -40,20 +37,16 @@ final class ReaderTemplate {
         this.authors = authors;
     }
 
-    /** The template of a public page; one that fits nobody if its bytes do not line up with its comments. */
-    static ReaderTemplate of(CommentPage page, ObjectMapper json) {
-        CommentPage unmarked = new CommentPage(page.article(), unmarked(page.featured()), unmarked(page.comments()),
-                page.nextCursor());
+    /**
+     * The template of a page as a reader who wrote and likes nothing sees it ({@code unmarked}),
+     * serialized by {@code serializer}; one that fits nobody if its bytes do not line up with its comments.
+     */
+    static ReaderTemplate of(CommentPage unmarked, Function<Object, byte[]> serializer) {
         List<Long> ids = new ArrayList<>();
         Set<Long> authors = new HashSet<>();
         Stream.of(unmarked.featured(), unmarked.comments()).filter(Objects::nonNull).flatMap(List::stream)
                 .forEach(v -> walk(v, ids, authors));
-        byte[] body;
-        try {
-            body = json.writeValueAsBytes(unmarked);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] body = serializer.apply(unmarked);
         // Inside a JSON string every quote is escaped, so the pattern only ever matches the field itself;
         // the fields come in the order walked (a comment, then its replies), which the count confirms.
         int[] offsets = new int[ids.size()];
@@ -97,10 +90,6 @@ final class ReaderTemplate {
         }
         System.arraycopy(body, from, out, to, body.length - from);
         return out;
-    }
-
-    private static List<CommentView> unmarked(List<CommentView> views) {
-        return views == null ? null : views.stream().map(v -> v.forViewer(NOBODY, Set.of(), created -> null)).toList();
     }
 
     private static void walk(CommentView v, List<Long> ids, Set<Long> authors) {

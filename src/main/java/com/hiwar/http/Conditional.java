@@ -68,7 +68,8 @@ public class Conditional {
                 .build();
     }
 
-    private byte[] bytes(Object entity) {
+    /** The JSON bytes of a response body. */
+    public byte[] bytes(Object entity) {
         try {
             return json.writeValueAsBytes(entity);
         } catch (JsonProcessingException e) {

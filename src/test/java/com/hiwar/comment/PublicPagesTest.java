@@ -177,7 +177,7 @@ class PublicPagesTest {
                 CommentPage full = QuarkusTransaction.requiringNew().call(() -> comments.page(article, sort, null, null, viewer));
                 PublicPages.Rendered rendered = pages.firstPage(article, sort, null);
                 CommentPage kept = rendered.page();
-                assertEquals(subject.equals(carolSubject) || subject.equals(daveSubject), rendered.readers(json).fits(viewer),
+                assertEquals(subject.equals(carolSubject) || subject.equals(daveSubject), pages.readerTemplate(rendered).fits(viewer),
                         "the template fits exactly the readers who wrote nothing on the page");
                 CommentPage overlaid = QuarkusTransaction.requiringNew().call(() -> comments.overlay(kept, viewer,
                         comments.likesOnPage(kept, article, viewer).orElseThrow()));
