@@ -33,8 +33,7 @@ class RateLimiterReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        redis.execute("PING").subscribe().with(pong -> availability.succeeded(),
-                e -> availability.failed(e instanceof RuntimeException r ? r : new IllegalStateException(e)));
+        redis.execute("PING").subscribe().with(pong -> availability.succeeded(), availability::failed);
         HealthCheckResponseBuilder response = HealthCheckResponse.named("rate-limiter")
                 .withData("enabled", config.enabled());
         if (availability.isUp()) {

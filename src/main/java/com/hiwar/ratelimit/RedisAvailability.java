@@ -66,7 +66,7 @@ class RedisAvailability {
         }
     }
 
-    void failed(RuntimeException e) {
+    void failed(Throwable e) {
         failures.increment();
         lastError = String.valueOf(e.getMessage());
         LOG.debugf(e, "Rate-limiter call to Redis failed");
