@@ -131,7 +131,7 @@ public class Deliveries {
         List<Leased> batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(this::lease);
-            List<CompletableFuture<Outcome>> sent = batch.stream().map(this::send).toList();
+            List<CompletableFuture<Outcome>> sent = batch.stream().map(this::attempt).toList();
             List<Outcome> outcomes = new ArrayList<>();
             for (CompletableFuture<Outcome> f : sent) {
                 outcomes.add(f.join());
@@ -176,6 +176,16 @@ public class Deliveries {
     @SuppressWarnings("unchecked")
     private static List<Long> ids(List<?> rows) {
         return ((List<Object>) rows).stream().map(o -> ((Number) o).longValue()).toList();
+    }
+
+    /** Every lease ends in a recorded attempt, even one that failed before sending: else it counts an attempt admins cannot see. */
+    private CompletableFuture<Outcome> attempt(Leased d) {
+        try {
+            return send(d);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Webhook delivery %d failed before sending", d.id());
+            return CompletableFuture.completedFuture(new Outcome(null, "failed before sending: " + e, null, Instant.now(), 0));
+        }
     }
 
     /** One attempt: the address checked now is the address connected to; no redirect is followed. */

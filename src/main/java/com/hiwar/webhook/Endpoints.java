@@ -2,9 +2,8 @@ package com.hiwar.webhook;
 
 import com.hiwar.audit.Audit;
 import com.hiwar.problem.ProblemException;
-import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
@@ -50,7 +49,10 @@ public class Endpoints {
 
     private UrlPolicy policy;
 
-    void start(@Observes StartupEvent event) {
+    // Built with the bean, not on StartupEvent: the delivery worker's first poll may come before
+    // this bean's StartupEvent observer on a slow start, and met a null policy.
+    @PostConstruct
+    void init() {
         policy = new UrlPolicy(config.allowedHosts().orElse(List.of()));
     }
 

@@ -147,6 +147,15 @@ public final class JarInstance implements AutoCloseable {
         return log;
     }
 
+    /** The log's WARN and ERROR lines, for a failure's message: CI shows the message, not the log files. */
+    public String warnings() {
+        try (var lines = java.nio.file.Files.lines(log.toPath())) {
+            return String.join("\n", lines.filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList());
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
     public int port() {
         return port;
     }

@@ -117,6 +117,32 @@ class WebhookApiTest {
     }
 
     @Test
+    void aLeaseThatFailsBeforeSendingIsARecordedAttemptAndRetried() throws Exception {
+        try (Receiver receiver = Receiver.start()) {
+            long id = register(receiver.url("/later"), List.of("comment.created")).getLong("endpoint.id");
+            Db.exec("update webhook_endpoints set url = ?1 where id = ?2", receiver.url("/not a uri"), id); // URI.create throws
+            String article = Api.newArticle();
+            Api.postId(reader, article, "تعليق يتعثر قبل الإرسال");
+            JsonPath d;
+            long deadline = System.currentTimeMillis() + 10_000;
+            do {
+                Thread.sleep(100);
+                d = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().statusCode(200).extract().jsonPath();
+            } while (d.getList("items[0].attemptLog").isEmpty() && System.currentTimeMillis() < deadline);
+            assertTrue(d.getString("items[0].attemptLog[0].error").startsWith("failed before sending"), d.prettify());
+            Db.exec("update webhook_endpoints set url = ?1 where id = ?2", receiver.url("/later"), id);
+            assertEquals(1, receiver.await(about(article), 1, Duration.ofSeconds(15)).size(), "retried once the URL mends");
+            deadline = System.currentTimeMillis() + 5000;
+            do {
+                Thread.sleep(100);
+                d = asAdmin().get("/api/v1/admin/webhooks/{id}/deliveries", id).then().statusCode(200).extract().jsonPath();
+            } while (!"delivered".equals(d.getString("items[0].status")) && System.currentTimeMillis() < deadline);
+            assertEquals("delivered", d.getString("items[0].status"));
+            assertEquals(d.getList("items[0].attemptLog").size(), d.getInt("items[0].attempts"), "every attempt counted is one admins see: " + d.prettify());
+        }
+    }
+
+    @Test
     void aDeliveryFailingPastTheGiveUpTimeIsDeadAndAnAdminCanReplayIt() throws Exception {
         try (Receiver receiver = Receiver.start()) {
             receiver.answering((n, r) -> 500);

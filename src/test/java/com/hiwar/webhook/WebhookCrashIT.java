@@ -79,7 +79,8 @@ class WebhookCrashIT {
                 assertEquals("delivered", delivery.getString("items[0].status"));
                 // An attempt that failed on its own (a cold client on a loaded machine) is logged and retried; the killed one counts unlogged.
                 List<Map<String, Object>> log = delivery.getList("items[0].attemptLog");
-                assertEquals(log.size() + 1, delivery.getInt("items[0].attempts"), "the killed instance's attempt counts: " + delivery.prettify());
+                assertEquals(log.size() + 1, delivery.getInt("items[0].attempts"), "the killed instance's attempt counts: " + delivery.prettify()
+                        + "\nwarnings of the instance that took over:\n" + b.warnings());
                 assertEquals(200, log.get(log.size() - 1).get("statusCode"), "the surviving attempt recorded its answer: " + delivery.prettify());
                 assertEquals(1, log.stream().filter(t -> Integer.valueOf(200).equals(t.get("statusCode"))).count(), "delivered once: " + delivery.prettify());
             } finally {
