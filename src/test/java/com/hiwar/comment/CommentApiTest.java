@@ -155,6 +155,38 @@ class CommentApiTest {
     }
 
     @Test
+    void everyPageCountsEachParentsRepliesAsItsReaderMaySeeThem() {
+        String article = Api.newArticle();
+        long many = Api.postId(alice, article, "كثير الردود");
+        for (int i = 0; i < 5; i++) {
+            Api.replyId(bob, article, many, "رد " + i);
+        }
+        long none = Api.postId(alice, article, "بلا ردود");
+        long held = Api.postId(alice, article, "رده بانتظار المراجعة");
+        Db.exec("update comments set status = 'pending' where id = ?1", Api.replyId(bob, article, held, "رد محجوز"));
+        // Oldest first, one per page: every page after the first is read by its cursor.
+        Map<Long, Integer> expectedAnonymous = Map.of(many, 5, none, 0, held, 0);
+        Map<Long, Integer> expectedBob = Map.of(many, 5, none, 0, held, 1);
+        List<Map.Entry<java.util.function.Supplier<io.restassured.specification.RequestSpecification>, Map<Long, Integer>>> readers =
+                List.of(Map.entry(() -> given(), expectedAnonymous), Map.entry(() -> Api.as(bob), expectedBob));
+        for (var reader : readers) {
+            String cursor = null;
+            List<Long> seen = new ArrayList<>();
+            do {
+                var request = reader.getKey().get().queryParam("sort", "oldest").queryParam("limit", 1);
+                JsonPath page = (cursor == null ? request : request.queryParam("cursor", cursor))
+                        .get("/api/v1/articles/{a}/comments", article).then().statusCode(200).extract().jsonPath();
+                long id = page.getLong("comments[0].id");
+                seen.add(id);
+                assertEquals(reader.getValue().get(id), page.getInt("comments[0].replyCount"), "the count of " + id);
+                assertEquals(Math.min(3, reader.getValue().get(id)), page.getList("comments[0].replies").size());
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            assertEquals(List.of(many, none, held), seen);
+        }
+    }
+
+    @Test
     void repliesNestToTheMaximumDepthThenAttachAtTheDeepestLevel() {
         String article = Api.newArticle();
         long top = Api.postId(alice, article, "أعلى");
