@@ -259,7 +259,7 @@ public class Comment extends PanacheEntityBase {
      */
     static WithReplies topLevelPage(String articleId, long viewer, Cursor after, Sort sort, int limit, int perParent) {
         boolean previewed = perParent > 0;
-        String page = keysetSql(previewed ? UNCOUNTED_COLUMNS : LISTED_COLUMNS, "c.article_id = ? and c.parent_id is null", after, sort);
+        String page = keysetSql(!previewed, "c.article_id = ? and c.parent_id is null", after, sort);
         List<Comment> rows = new ArrayList<>();
         List<Comment> replies = new ArrayList<>();
         Map<Long, Long> siblings = new HashMap<>();
@@ -295,18 +295,18 @@ public class Comment extends PanacheEntityBase {
 
     private static List<Comment> keysetPage(String scope, Object scopeValue, long viewer, Cursor after,
                                             Sort sort, int limit) {
-        return Jdbc.list(keysetSql(LISTED_COLUMNS, scope, after, sort), s -> bindKeyset(s, scopeValue, viewer, after, sort, limit, true),
-                Comment::listed);
+        return Jdbc.list(keysetSql(true, scope, after, sort), s -> bindKeyset(s, scopeValue, viewer, after, sort, limit, true), Comment::listed);
     }
 
-    private static String keysetSql(String columns, String scope, Cursor after, Sort sort) {
+    /** A keyset page's statement; {@code counted}: with {@link #LISTED_COLUMNS}' reply count, else {@link #UNCOUNTED_COLUMNS}. */
+    private static String keysetSql(boolean counted, String scope, Cursor after, Sort sort) {
         String cursorValue = sort == Sort.TOP ? "(?, ?, ?)" : "(?, ?)";
-        return "select " + columns + " from comments c where " + scope + " and " + VISIBLE_JDBC
+        return "select " + (counted ? LISTED_COLUMNS : UNCOUNTED_COLUMNS) + " from comments c where " + scope + " and " + VISIBLE_JDBC
                 + (after == null ? "" : " and " + sort.key() + (sort.direction.equals("desc") ? " < " : " > ") + cursorValue)
                 + " order by " + sort.orderBy() + " limit ?";
     }
 
-    /** Binds {@link #keysetSql}'s parameters ({@code counted}: its columns are {@link #LISTED_COLUMNS}); the index of the last one bound. */
+    /** Binds the parameters of {@link #keysetSql} made with the same {@code counted}; the index of the last one bound. */
     private static int bindKeyset(java.sql.PreparedStatement s, Object scopeValue, long viewer, Cursor after, Sort sort, int limit,
                                   boolean counted) throws SQLException {
         int i = 0;
