@@ -86,7 +86,9 @@ class LivePublisher {
     record Pace(String step, long waitSeconds) {}
 
     void onSurge(@Observes(during = TransactionPhase.AFTER_SUCCESS) SurgeChanged e) {
-        publish(e.articleId(), "pace", new Pace(e.to(), e.waitSeconds()));
+        if (!e.overtaken()) {
+            publish(e.articleId(), "pace", new Pace(e.to(), e.waitSeconds()));
+        }
     }
 
     void onArticle(@Observes(during = TransactionPhase.AFTER_SUCCESS) ArticleStateChanged e) {

@@ -48,6 +48,8 @@ public class Surges {
 
     public static final String CHANNEL = "hiwar:surge";
     static final String STEPS = "hiwar:surge:steps";
+    /** When each indexed step began; its hash tag is the index's whole name, so both keys share a cluster slot. */
+    static final String STEPS_SINCE = "{" + STEPS + "}:since";
     static final String RECENT = "hiwar:surge:recent";
     static final int RECENT_KEPT = 200;
     static final String SLOW_ACTION = "comment-slow";
@@ -56,6 +58,7 @@ public class Surges {
     /** Recording calls one flush keeps in flight at most. */
     static final int FLUSH_CONCURRENCY = 4;
     private static final RedisScript STEP = RedisScript.load("surge/step.lua");
+    private static final RedisScript INDEX = RedisScript.load("surge/index.lua");
     private static final Logger LOG = Logger.getLogger(Surges.class);
 
     /** The article's rates over the window, per minute, and the share of new comments held or rejected. */
@@ -378,6 +381,8 @@ public class Surges {
     private void changed(String articleId, Outcome o, String trigger) {
         Instant at = clock.now();
         long wait = waitSeconds(o.after());
+        // Indexed first: a change that a later one overtook is still audited, but no longer announced to readers.
+        boolean current = index(articleId, o.after(), o.since());
         QuarkusTransaction.requiringNew().run(() -> {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("from", o.before().wire());
@@ -388,16 +393,18 @@ public class Surges {
             details.put("newCommentersPerMinute", o.figures().newCommentersPerMinute());
             Audit.record("system", "surge-step", null, null, articleId, trigger, details);
             changes.fire(new SurgeChanged(articleId, o.before().wire(), o.after().wire(), o.figures(), trigger, "system",
-                    wait, at));
+                    wait, at, !current));
         });
-        if (o.after() == SurgeStep.NORMAL) {
-            redis.execute("HDEL", STEPS, articleId);
-        } else {
-            redis.execute("HSET", STEPS, articleId, Integer.toString(o.after().ordinal()));
-        }
         reloadSteps();
         announcements.announce("steps " + articleId);
         LOG.infof("Article %s: %s -> %s (%s)", articleId, o.before().wire(), o.after().wire(), trigger);
+    }
+
+    /** Writes the step to the shared index unless a later change was indexed first; false when overtaken. */
+    boolean index(String articleId, SurgeStep step, Instant since) {
+        long forget = clock.now().toEpochMilli() - 2 * Math.max(config.window().toMillis(), config.calm().toMillis());
+        return INDEX.run(redis, "2", STEPS, STEPS_SINCE, articleId, Integer.toString(step.ordinal()),
+                Long.toString(since.toEpochMilli()), Long.toString(forget)).toInteger() == 1;
     }
 
     private void reload() {
