@@ -71,6 +71,9 @@ class Erasure {
     @Inject
     Event<Requested> requests;
 
+    @Inject
+    com.hiwar.auth.AuthorNames authorNames;
+
     private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     @Transactional
@@ -150,6 +153,7 @@ class Erasure {
             ModeratorNotes.forgetAbout(userId);
         }
         User.erase(userId, banned);
+        authorNames.changed(userId);
         Audit.record("system", "erase-account", null, userId, null, null, Map.of("keptBannedAccount", banned));
         LOG.infof("Erased the account of user %d", userId);
         return false;

@@ -19,4 +19,20 @@ public interface AuthConfig {
         @WithDefault("10000")
         long size();
     }
+
+    /** Authors' display names kept in memory for pages of comments (see AuthorNames). */
+    Names names();
+
+    interface Names {
+        /**
+         * How long a name is kept at most. A rename or an erasure on any instance drops the names
+         * everywhere at once through Redis; this bounds staleness while Redis is away. 0 reads every time.
+         */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Names each instance keeps. */
+        @WithDefault("100000")
+        long size();
+    }
 }

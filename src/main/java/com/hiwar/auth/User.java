@@ -83,7 +83,7 @@ public class User extends PanacheEntityBase {
      * display name, or a last_seen_at older than {@link #SEEN_PRECISION}. Most writes then cost
      * no extra row write (no row lock, no WAL flush) for their author.
      */
-    static User current(String subject, String displayName, List<String> staffGroups) {
+    static User current(String subject, String displayName, List<String> staffGroups, java.util.function.LongConsumer renamed) {
         // Every write reads this: a lean read, and an update only when something moved.
         User known = Jdbc.list(BY_SUBJECT, s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
         if (known == null) {
@@ -99,6 +99,9 @@ public class User extends PanacheEntityBase {
                 s.setObject(3, now.atOffset(java.time.ZoneOffset.UTC));
                 s.setLong(4, id);
             });
+            if (!java.util.Objects.equals(known.displayName, displayName)) {
+                renamed.accept(id);
+            }
             known.staffGroups = staffGroups;
             known.displayName = displayName;
             known.lastSeenAt = now;
@@ -232,14 +235,6 @@ public class User extends PanacheEntityBase {
                     r -> ids.put(r.getString(1), r.getLong(2)));
         }
         return ids;
-    }
-
-    /**
-     * A reader's display name as a column of another package's listing (null when unknown), so
-     * that a page of comments reads its authors' names in its own statement.
-     */
-    public static String nameOf(String idColumn) {
-        return "(select u.display_name from users u where u.id = " + idColumn + ")";
     }
 
     /** Display names by user id, read without loading the users. */

@@ -1,6 +1,5 @@
 package com.hiwar.comment;
 
-import com.hiwar.auth.User;
 import com.hiwar.db.Cursor;
 import com.hiwar.db.Jdbc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -56,8 +55,8 @@ public class Comment extends PanacheEntityBase {
 
     /**
      * The columns a reader's view and the page cursors need, with the visible replies counted per
-     * row (the first parameter is the viewer) and the author's name; pages are read without the
-     * persistence context.
+     * row (the first parameter is the viewer); pages are read without the persistence context.
+     * Authors' names come from auth's kept names, not from here.
      */
     private static final String LISTED_COLUMNS = listedColumns("(select count(*) from comments k where k.parent_id = c.id and "
             + visibleTo("k", "?") + ")");
@@ -68,8 +67,7 @@ public class Comment extends PanacheEntityBase {
     private static String listedColumns(String replies) {
         return """
                 c.id, c.article_id, c.author_id, c.guest_name, c.parent_id, c.depth, c.status, c.hidden, c.body, c.dir,
-                c.created_at, c.edited_at, c.version, c.like_count, %s as replies, %s as author_name"""
-                .formatted(replies, User.nameOf("c.author_id"));
+                c.created_at, c.edited_at, c.version, c.like_count, %s as replies""".formatted(replies);
     }
 
     private static final CommentStatus.DbConverter STATUS = new CommentStatus.DbConverter();
@@ -119,11 +117,6 @@ public class Comment extends PanacheEntityBase {
     /** Visible direct replies, when a listing query counted them along (null otherwise). */
     @Transient
     Long replies;
-    /** The author's display name, when a listing query read it along ({@link #named}). */
-    @Transient
-    String authorName;
-    @Transient
-    boolean named;
     /** Every rule that held or rejected it, and "moderator" once one decided: the queue filters by rule. */
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
     List<String> rules = List.of();
@@ -390,8 +383,6 @@ public class Comment extends PanacheEntityBase {
         c.version = r.getInt("version");
         c.likeCount = r.getInt("like_count");
         c.replies = r.getLong("replies");
-        c.authorName = r.getString("author_name");
-        c.named = true;
         return c;
     }
 }

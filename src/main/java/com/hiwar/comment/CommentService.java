@@ -4,7 +4,7 @@ import com.hiwar.article.Article;
 import com.hiwar.article.ArticleService;
 import com.hiwar.audit.Audit;
 import com.hiwar.auth.Actor;
-import com.hiwar.auth.User;
+import com.hiwar.auth.AuthorNames;
 import com.hiwar.comment.CommentRequests.CommentEdit;
 import com.hiwar.comment.CommentRequests.NewComment;
 import com.hiwar.db.Cursor;
@@ -53,6 +53,9 @@ public class CommentService {
 
     @Inject
     Pacing pacing;
+
+    @Inject
+    AuthorNames authorNames;
 
     public CommentPage page(String articleId, String sort, Integer limit, String cursor, long viewer) {
         return page(articleId, sort, limit, cursor, viewer, null);
@@ -296,10 +299,9 @@ public class CommentService {
         Map<Long, Long> counts = Comment.replyCounts(all.stream().filter(c -> c.replies == null).map(c -> c.id).toList(), viewer);
         all.stream().filter(c -> c.replies != null).forEach(c -> counts.put(c.id, c.replies));
         Map<Long, CommentView.Author> authors = new LinkedHashMap<>();
-        all.stream().filter(c -> c.named && c.authorId != null)
-                .forEach(c -> authors.put(c.authorId, new CommentView.Author(c.authorId, c.authorName)));
-        User.namesOf(all.stream().filter(c -> !c.named).map(c -> c.authorId).filter(Objects::nonNull).distinct().toList())
-                .forEach((id, name) -> authors.put(id, new CommentView.Author(id, name)));
+        List<Long> authorIds = all.stream().map(c -> c.authorId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> names = authorNames.of(authorIds);
+        authorIds.forEach(id -> authors.put(id, new CommentView.Author(id, names.get(id)))); // nameless: a null name
         Set<Long> liked = viewer == ANONYMOUS || all.isEmpty() ? Set.of() : likes.likedBy(viewer, all.stream().map(c -> c.id).toList());
         Map<Long, List<CommentView>> previewsByParent = new LinkedHashMap<>();
         for (Comment reply : previews) {

@@ -31,8 +31,13 @@ public final class Announcements {
 
     /** Runs {@code reload} after every announcement on the channel, from any instance. */
     public void listen(Runnable reload) {
+        listen(message -> reload.run());
+    }
+
+    /** The same, for an owner that reloads only what the announcement names. */
+    public void listen(java.util.function.Consumer<String> reload) {
         try {
-            redis.pubsub(String.class).subscribe(channel, message -> reloads.execute(reload));
+            redis.pubsub(String.class).subscribe(channel, message -> reloads.execute(() -> reload.accept(message)));
         } catch (RuntimeException e) {
             LOG.warnf("Cannot subscribe to %s (%s); relying on the scheduled version check", channel, e.getMessage());
         }
