@@ -143,15 +143,17 @@ public class CommentStore {
 
     /** Whether the author posted this normalized text since {@code since}, in another comment than {@code self}. */
     public boolean postedRecently(long authorId, String normalizedText, Instant since, Long self) {
-        // search_text holds each body normalized the same way, so this is one lookup.
+        // search_text holds each body normalized the same way, so this is one probe of comments_repeat by its hash.
         return !Jdbc.list("""
                 select 1 from comments
-                where author_id = ? and created_at > ? and status <> 'deleted' and id <> ? and search_text = ?
+                where author_id = ? and md5(search_text) = md5(?) and status <> 'deleted'
+                  and search_text = ? and created_at > ? and id <> ?
                 limit 1""", s -> {
             s.setLong(1, authorId);
-            s.setObject(2, since.atOffset(ZoneOffset.UTC));
-            s.setLong(3, self == null ? -1L : self);
-            s.setString(4, normalizedText);
+            s.setString(2, normalizedText);
+            s.setString(3, normalizedText);
+            s.setObject(4, since.atOffset(ZoneOffset.UTC));
+            s.setLong(5, self == null ? -1L : self);
         }, r -> 1).isEmpty();
     }
 
