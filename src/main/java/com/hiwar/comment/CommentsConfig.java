@@ -53,7 +53,8 @@ public interface CommentsConfig {
 
         /**
          * Later pages (by cursor) kept per article besides the first ones: on a breaking story
-         * everyone who asks for more asks for the same second page. Deeper pages are rendered.
+         * everyone who asks for more asks for the same second page. The most asked for are kept;
+         * the others (a reader deep in a thread, a crawler's one-off cursors) are rendered.
          */
         @WithDefault("8")
         int laterPages();

@@ -18,15 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The pages of an article as anonymous readers see them, kept as the bytes sent and their ETag:
  * on a breaking story everyone asks for the same first page, and those who want more for the
- * same second one, so rendering each once per change is enough. Every first page is kept, and a
- * few later ones per article ({@code later-pages}); deeper pages are rendered each time. Any
+ * same second one, so rendering each once per change is enough. Every first page is kept, and
+ * the few later ones per article ({@code later-pages}) asked for most; others are rendered each time. Any
  * change to the article's comments evicts its pages, on this instance at commit and on every
  * other through the Redis announcement the live hub turns into {@link ArticleActivity}; the TTL
  * only bounds staleness while Redis is away. A page is never kept past the article's closing
@@ -84,10 +83,51 @@ public class PublicPages {
 
     private record Variant(String sort, Integer limit, String cursor) {}
 
+    /**
+     * One article's kept pages. Every first page (one per sort and size) is kept. Later pages are
+     * at most {@code later-pages}, and a new one takes a place only from one asked for less often
+     * (Caffeine's TinyLFU): a client walking one-off cursors cannot crowd out the second page
+     * everyone reads, as it could while the first later pages ever asked for kept the places.
+     */
     private static final class ArticlePages {
-        final Map<Variant, Rendered> pages = new ConcurrentHashMap<>(4);
-        /** Later pages ever rendered into this holder; bounds them without counting under a lock. */
-        final AtomicInteger later = new AtomicInteger();
+        final Map<Variant, Rendered> first = new ConcurrentHashMap<>(4);
+        private final int laterPages;
+        private volatile Map<Variant, Rendered> later; // made with the first later page: most articles never get one
+
+        ArticlePages(int laterPages) {
+            this.laterPages = laterPages;
+        }
+
+        /** Where the variant is kept; made for a later page on first use. */
+        Map<Variant, Rendered> pagesOf(Variant variant) {
+            if (variant.cursor() == null) {
+                return first;
+            }
+            Map<Variant, Rendered> pages = later;
+            if (pages == null) {
+                synchronized (this) {
+                    if (later == null) {
+                        // Maintenance on the caller's thread: no pool thread per article, and admission decided at once.
+                        later = Caffeine.newBuilder().maximumSize(laterPages).executor(Runnable::run)
+                                .<Variant, Rendered>build().asMap();
+                    }
+                    pages = later;
+                }
+            }
+            return pages;
+        }
+
+        /** The variant's page if kept, fresh or not; a read that counts toward a later page's place. */
+        Rendered kept(Variant variant) {
+            Map<Variant, Rendered> pages = variant.cursor() == null ? first : later;
+            return pages == null ? null : pages.get(variant);
+        }
+
+        Iterable<Rendered> all() {
+            Map<Variant, Rendered> pages = later;
+            return pages == null ? first.values() : () -> java.util.stream.Stream.concat(first.values().stream(),
+                    pages.values().stream()).iterator();
+        }
     }
 
     private final Cache<String, ArticlePages> cache;
@@ -121,25 +161,19 @@ public class PublicPages {
         if (ttlNanos <= 0) {
             return render(articleId, sort, limit, cursor, null);
         }
-        ArticlePages holder = cache.get(articleId, id -> new ArticlePages());
+        ArticlePages holder = cache.get(articleId, id -> new ArticlePages(laterPages));
         Variant variant = new Variant(sort, limit, cursor);
-        if (cursor != null && !holder.pages.containsKey(variant) && holder.later.get() >= laterPages) {
-            return render(articleId, sort, limit, cursor, holder);
+        Rendered kept = holder.kept(variant);
+        if (kept != null && kept.fresh(System.nanoTime())) {
+            return kept;
         }
+        Map<Variant, Rendered> pages = holder.pagesOf(variant);
         long now = System.nanoTime();
         // compute: one render per variant at a time; the others wait for it instead of rendering too.
-        Rendered page = holder.pages.compute(variant, (v, old) -> {
-            if (old != null && old.fresh(now)) {
-                return old;
-            }
-            Rendered rendered = render(articleId, sort, limit, cursor, holder);
-            if (old == null && cursor != null) {
-                holder.later.incrementAndGet(); // counted once rendered: a refused cursor takes no place
-            }
-            return rendered;
-        });
+        Rendered page = pages.compute(variant, (v, old) -> old != null && old.fresh(now) ? old
+                : render(articleId, sort, limit, cursor, holder));
         if (!page.fresh(System.nanoTime())) {
-            holder.pages.remove(variant, page); // an unknown article: rendered each time, never kept
+            pages.remove(variant, page); // an unknown article: rendered each time, never kept
         }
         return page;
     }
@@ -150,7 +184,7 @@ public class PublicPages {
      */
     Rendered kept(String articleId, String sort, Integer limit, String cursor) {
         ArticlePages holder = ttlNanos <= 0 ? null : cache.getIfPresent(articleId);
-        Rendered page = holder == null ? null : holder.pages.get(new Variant(sort, limit, cursor));
+        Rendered page = holder == null ? null : holder.kept(new Variant(sort, limit, cursor));
         return page != null && page.fresh(System.nanoTime()) ? page : null;
     }
 
@@ -208,7 +242,7 @@ public class PublicPages {
     private static CommentPage.ArticleState keptState(ArticlePages holder) {
         if (holder != null) {
             long now = System.nanoTime();
-            for (Rendered page : holder.pages.values()) {
+            for (Rendered page : holder.all()) {
                 if (page.fresh(now)) {
                     return page.page().article();
                 }
