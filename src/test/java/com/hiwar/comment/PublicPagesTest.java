@@ -236,6 +236,18 @@ class PublicPagesTest {
         assertEquals(1, liked.getInt("comments[0].likes"));
     }
 
+    /** The cursors of an article's pages 2, 3, ... one comment a page, each page read once on the way. */
+    private static List<String> walk(String article) {
+        List<String> cursors = new java.util.ArrayList<>();
+        String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
+        while (cursor != null) {
+            cursors.add(cursor);
+            cursor = given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article)
+                    .then().statusCode(200).extract().path("nextCursor");
+        }
+        return cursors;
+    }
+
     @Test
     void aFewLaterPagesPerArticleAreKeptAndDeeperOnesRendered() {
         String article = Api.newArticle();
@@ -244,13 +256,7 @@ class PublicPagesTest {
         }
         Db.exec("update articles set title = 'العنوان الأول' where id = ?1", article);
         // Walk the pages one comment at a time: the cursors of pages 2..12.
-        List<String> cursors = new java.util.ArrayList<>();
-        String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
-        while (cursor != null) {
-            cursors.add(cursor);
-            cursor = given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article)
-                    .then().statusCode(200).extract().path("nextCursor");
-        }
+        List<String> cursors = walk(article);
         assertEquals(11, cursors.size());
 
         String title = "العنوان الأول";
@@ -286,13 +292,7 @@ class PublicPagesTest {
         for (int i = 1; i <= 12; i++) {
             Api.postId(alice, article, "تعليق رقم " + i);
         }
-        List<String> cursors = new java.util.ArrayList<>();
-        String cursor = given().get("/api/v1/articles/{a}/comments?limit=1", article).then().extract().path("nextCursor");
-        while (cursor != null) {
-            cursors.add(cursor);
-            cursor = given().queryParam("cursor", cursor).get("/api/v1/articles/{a}/comments?limit=1", article)
-                    .then().statusCode(200).extract().path("nextCursor");
-        }
+        List<String> cursors = walk(article);
         // Pages of another size are other pages: a crawler's walk, each asked for once, before anyone reads page 2...
         java.util.function.BiFunction<Integer, String, String> body = (size, c) -> given().queryParam("cursor", c)
                 .get("/api/v1/articles/{a}/comments?limit=" + size, article).then().statusCode(200).extract().path("comments[0].body");
