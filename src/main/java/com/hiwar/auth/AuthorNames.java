@@ -47,7 +47,7 @@ public class AuthorNames {
 
     void start(@Observes StartupEvent event) {
         announcements = new Announcements(redis, CHANNEL, "author-names");
-        announcements.listen(message -> forgetLocally(message));
+        announcements.listen(this::forgetLocally);
     }
 
     /** The names of these users, in one query for those not kept; a user without a name is absent. */

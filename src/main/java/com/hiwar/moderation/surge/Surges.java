@@ -336,7 +336,7 @@ public class Surges {
                 Long.toString(clock.now().toEpochMilli()), kind, Long.toString(window), Long.toString(config.calm().toMillis()),
                 Integer.toString(config.minCommentsForShare()),
                 Integer.toString(s == null || s.pinned() == null ? -1 : s.pinned().ordinal()),
-                Long.toString(2 * Math.max(window, config.calm().toMillis()))));
+                Long.toString(keyLifetimeMillis())));
         for (SurgeStep step : List.of(SurgeStep.SLOW, SurgeStep.HELD, SurgeStep.CLOSED)) {
             Thresholds th = t.get(step);
             args.add(Integer.toString(th.commentsPerMinute()));
@@ -400,9 +400,14 @@ public class Surges {
         LOG.infof("Article %s: %s -> %s (%s)", articleId, o.before().wire(), o.after().wire(), trigger);
     }
 
+    /** How long an article's surge keys outlive its last event: past it, nothing about the article is left to race. */
+    private long keyLifetimeMillis() {
+        return 2 * Math.max(config.window().toMillis(), config.calm().toMillis());
+    }
+
     /** Writes the step to the shared index unless a later change was indexed first; false when overtaken. */
     boolean index(String articleId, SurgeStep step, Instant since) {
-        long forget = clock.now().toEpochMilli() - 2 * Math.max(config.window().toMillis(), config.calm().toMillis());
+        long forget = clock.now().toEpochMilli() - keyLifetimeMillis();
         return INDEX.run(redis, "2", STEPS, STEPS_SINCE, articleId, Integer.toString(step.ordinal()),
                 Long.toString(since.toEpochMilli()), Long.toString(forget)).toInteger() == 1;
     }
