@@ -43,6 +43,7 @@ post_rss=$(awk '/^POST \/comments  / {print $10, $11}' "$out/post.txt")
 keyed_rps=$(awk '/^POST \/comments with Idempotency-Key/ {print $6}' "$out/post.txt")
 keyed_p99=$(awk '/^POST \/comments with Idempotency-Key/ {print $10}' "$out/post.txt")
 limiter=$(sed -n 's/^limiter decisions during the run: //p' "$out/post.txt")
+post_cpu=$(sed -n 's/^CPU during the run, of both cores: //p' "$out/post.txt")
 pg_tps=$(awk '/^pgbench/ {printf "%.0f", $5}' "$out/post.txt")
 post_ratio=$(awk -v a="$post_rps" -v b="$pg_tps" 'BEGIN { printf "%.4f", a / b }')
 q_page_p99=$(awk '/^first page of pending/ {print $10}' "$out/queue.txt")
@@ -69,6 +70,7 @@ row "anonymous first page, page cache off" "450 req/s" "$off_rps req/s, p99 $off
 row "POST a comment (JWT, limiter, moderation, insert, live)" "145 req/s, p99 462 ms" "$post_rps req/s, p99 $post_p99" "$post_ratio of pgbench inserts ($pg_tps tps)" "≥ 1,500, p99 ≤ 50 ms" "$(met "$post_rps" ">=" 1500) / $(met "$post_p99" "<=" 50ms)"
 row "POST as the widget sends it (with Idempotency-Key)" "—" "$keyed_rps req/s, p99 $keyed_p99" "$(awk -v a="$keyed_rps" -v b="$pg_tps" 'BEGIN { printf "%.4f", a / b }') of pgbench inserts" "—" "—"
 row "where the POST run's limiter decided" "—" "$limiter" "—" "all in Redis" "$( [[ $limiter == *"local 0;"* ]] && echo yes || echo '**no**')"
+row "where the POST run's CPU went" "—" "$post_cpu" "—" "—" "—"
 row "moderation queue first page, 1M comments, 100,000 pending" "p99 < 20 ms at 100k" "p99 $q_page_p99" "—" "p99 < 20 ms" "$(met "$q_page_p99" "<=" 20ms)"
 row "claim 20 pending, same database" "p99 < 20 ms at 100k" "p99 $q_claim_p99" "—" "p99 < 20 ms" "$(met "$q_claim_p99" "<=" 20ms)"
 row "RSS through the reads (deploy/jvm.options)" "502 MB" "$rss" "—" "≤ 256 MB" "$(met "${peak:-9999}" "<=" 256)"

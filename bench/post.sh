@@ -43,8 +43,14 @@ limiter_counts() {
     /^hiwar_ratelimit_redis_outages_total/ { o = $2 }
     END { printf "%d %d %d\n", n["redis"], n["local"], o }'
 }
+# Where the machine's CPU goes during the run, in clock ticks (100 a second per core): the
+# service, PostgreSQL (its backends and its own writers), Redis, and the rest (wrk, the kernel).
+ticks() { local sum=0 p; for p in "$@"; do sum=$((sum + $({ awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0; } | tail -1))); done; echo "$sum"; }
+cpu_snapshot() { echo "$(ticks "$jar_pid") $(ticks $(pgrep -x postgres)) $(ticks $(pgrep -x redis-server)) $(awk '/^cpu / { print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"; }
 read -r redis0 local0 outages0 <<<"$(limiter_counts)"
+read -r jvm0 pg0 rds0 all0 <<<"$(cpu_snapshot)"
 out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -s "$root/bench/post-comment.lua" "http://localhost:$port")
+read -r jvm1 pg1 rds1 all1 <<<"$(cpu_snapshot)"
 read -r redis1 local1 outages1 <<<"$(limiter_counts)"
 limiter="limiter decisions during the run: redis $((redis1 - redis0)), local $((local1 - local0)); Redis taken for down $((outages1 - outages0)) times"
 rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
@@ -71,6 +77,9 @@ tps=$(pgbench -n -U postgres -h localhost -c "$connections" -j 2 -T "$seconds" -
 printf 'POST /comments  req/s %s  p50 %s  p99 %s  RSS %s  %s\n' "$rps" "$p50" "$p99" "$rss" "$errors"
 printf 'pgbench single-row insert  tps %s\n' "$tps"
 echo "$limiter"
+awk -v j=$((jvm1 - jvm0)) -v p=$((pg1 - pg0)) -v r=$((rds1 - rds0)) -v a=$((all1 - all0)) -v rps="$rps" -v s="$seconds" 'BEGIN {
+  n = rps * s; printf "CPU during the run, of both cores: service %.0f %%, PostgreSQL %.0f %%, Redis %.0f %%, the rest (wrk, the kernel) %.0f %%; ", 100 * j / a, 100 * p / a, 100 * r / a, 100 * (a - j - p - r) / a
+  printf "per POST: service %.2f ms, PostgreSQL %.2f ms of CPU\n", 10 * j / n, 10 * p / n }'
 awk -v a="$rps" -v b="$tps" 'BEGIN { printf "POST / pgbench insert: %.4f (one POST costs %.1f inserts)\n", a / b, b / a }'
 echo "$keyed_line"
 awk -v a="$(awk '{print $6}' <<<"$keyed_line")" -v b="$tps" 'BEGIN { printf "keyed POST / pgbench insert: %.4f (one POST costs %.1f inserts)\n", a / b, b / a }'
