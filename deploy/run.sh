@@ -33,10 +33,13 @@ if [ -s "$archive" ]; then
 fi
 
 # The first run of this build: the JVM writes the archive as it exits (without a warning for each
-# class it leaves out: thousands). Archives of older builds go.
+# class it leaves out). It logs the classes it loads, and the service links those of the jars as
+# it stops, since the JVM archives only linked classes (startup.ArchiveTraining). Archives of
+# older builds go.
 rm -f "$dir"/hiwar-cds-*.jsa
 tmp=$archive.$$.tmp
-java $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds*=error ${JAVA_OPTS:-} -jar "$jar" &
+java $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:cds*=error -Xlog:class+load=info:file="$tmp.classes":none \
+  -Dhiwar.cds.loaded-classes="$tmp.classes" ${JAVA_OPTS:-} -jar "$jar" &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null || true' TERM INT HUP
 status=0
@@ -46,5 +49,6 @@ while kill -0 "$pid" 2>/dev/null; do
   status=0
   wait "$pid" || status=$?
 done
+rm -f "$tmp.classes"
 if [ -s "$tmp" ]; then mv -f "$tmp" "$archive"; else rm -f "$tmp"; fi
 exit "$status"
