@@ -29,4 +29,21 @@ public interface ArticleConfig {
     /** Time allowed to fetch the publisher's page. */
     @WithDefault("5s")
     Duration confirmTimeout();
+
+    /** Articles as new comments' checks read them, kept per instance (see KeptArticles). */
+    Kept kept();
+
+    interface Kept {
+        /**
+         * How long a copy is kept at most. A moderator's change, or the publisher's page confirming a
+         * title, drops it everywhere at once through Redis; nothing is served from copies while Redis
+         * cannot be asked.
+         */
+        @WithDefault("10m")
+        Duration ttl();
+
+        /** Articles each instance keeps; 0 reads the row for every comment. */
+        @WithDefault("10000")
+        long size();
+    }
 }

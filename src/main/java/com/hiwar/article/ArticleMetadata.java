@@ -55,6 +55,9 @@ class ArticleMetadata {
     Event<ArticleStateChanged> stateChanges;
 
     @Inject
+    Event<ArticleChanged> changes;
+
+    @Inject
     MeterRegistry metrics;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -129,6 +132,7 @@ class ArticleMetadata {
                 if (stored > 0) { // readers' pages show the title: kept copies must go, on every instance
                     Article a = Article.findById(articleId);
                     stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
+                    changes.fire(new ArticleChanged(a.id));
                 }
             });
             metrics.counter("hiwar.articles.metadata", "result", "confirmed").increment();

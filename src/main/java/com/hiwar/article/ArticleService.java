@@ -36,6 +36,12 @@ public class ArticleService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    KeptArticles kept;
+
+    @Inject
+    Event<ArticleChanged> changes;
+
     /** Letters in any script (Arabic WordPress slugs), digits and a few URL-safe marks. */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{M}\\p{N}._:~-]{1,200}");
     static final int MAX_TITLE = 300;
@@ -103,6 +109,9 @@ public class ArticleService {
         if (changed.containsKey("open") || changed.containsKey("closesAt") || changed.containsKey("metadata")) {
             stateChanges.fire(new ArticleStateChanged(a.id, a.open, a.closesAt));
         }
+        if (!changed.isEmpty()) {
+            changes.fire(new ArticleChanged(a.id));
+        }
         return changed;
     }
 
@@ -110,6 +119,7 @@ public class ArticleService {
      * The article a new comment goes to, created on its first comment. A URL off the publisher's
      * hosts is ignored with its title; the first comment's values fill what is empty, and any
      * other proposal waits for the publisher's page to confirm it ({@link ArticleMetadata}).
+     * Usually a kept copy ({@link KeptArticles}): not to be changed, and its comment count not for display.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Article findOrCreate(String id, String url, String title, String section) {
@@ -122,8 +132,8 @@ public class ArticleService {
             cleanUrl = null;
             cleanTitle = null;
         }
-        // Almost always there: one lean read; the managed entity only when something is written.
-        Article article = Article.peek(id).orElse(null);
+        // Almost always there and kept: no read; the managed entity only when something is written.
+        Article article = kept.peek(id).orElse(null);
         if (article == null) {
             Article.insertIfAbsent(id, cleanUrl, cleanTitle, cleanSection,
                     config.autoCloseAfter().map(d -> java.time.Instant.now().plus(d)).orElse(null));
@@ -135,6 +145,7 @@ public class ArticleService {
             boolean fillSection = article.section == null && cleanSection != null;
             if (fillUrl || fillTitle || fillSection) {
                 article = Article.findById(id);
+                changes.fire(new ArticleChanged(id));
             }
             if (fillSection) {
                 article.section = cleanSection;

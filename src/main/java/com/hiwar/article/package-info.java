@@ -4,6 +4,6 @@
  * endpoint serves.
  *
  * <p>Owns: articles.
- * <p>May use: db, http, problem, text.
+ * <p>May use: db, http, problem, signal, text.
  */
 package com.hiwar.article;

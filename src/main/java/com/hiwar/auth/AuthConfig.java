@@ -35,4 +35,20 @@ public interface AuthConfig {
         @WithDefault("100000")
         long size();
     }
+
+    /** The users behind recent writes' tokens, kept per instance for the check every write makes (see KeptUsers). */
+    Users users();
+
+    interface Users {
+        /**
+         * How long a copy is kept at most. A ban or any change to what the check reads drops the copy
+         * everywhere at once through Redis, and nothing is served from copies while Redis cannot be asked.
+         */
+        @WithDefault("10m")
+        Duration ttl();
+
+        /** Users each instance keeps; 0 reads the database for every write. */
+        @WithDefault("100000")
+        long size();
+    }
 }

@@ -30,6 +30,9 @@ public class CurrentUser {
     @Inject
     AuthorNames authorNames;
 
+    @Inject
+    KeptUsers keptUsers;
+
     private Actor actor;
 
     /** The caller's user id for reads, without creating anything; empty for anonymous readers. */
@@ -96,7 +99,7 @@ public class CurrentUser {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             throw new UnauthorizedException();
         }
-        user = User.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()), authorNames::changed);
+        user = keptUsers.current(jwt.getSubject(), displayName(jwt), staffGroups(identity.getRoles()), authorNames::changed);
         actor = new Actor(user.id, user.subject, user.displayName, identity.getRoles(),
                 user.trusted || isTrue(jwt.getClaim("trusted")), user.premoderated, user.heldReason, desks(jwt));
         return user;

@@ -84,13 +84,11 @@ public class User extends PanacheEntityBase {
      * no extra row write (no row lock, no WAL flush) for their author.
      */
     static User current(String subject, String displayName, List<String> staffGroups, java.util.function.LongConsumer renamed) {
-        // Every write reads this: a lean read, and an update only when something moved.
-        User known = Jdbc.list(BY_SUBJECT, s -> s.setString(1, subject), User::detached).stream().findFirst().orElse(null);
+        User known = bySubject(subject).orElse(null);
         if (known == null) {
             known = upsert(subject, displayName);
         }
-        if (!known.staffGroups.equals(staffGroups) || !java.util.Objects.equals(known.displayName, displayName)
-                || known.lastSeenAt == null || known.lastSeenAt.isBefore(Instant.now().minus(SEEN_PRECISION))) {
+        if (needsTouch(known, displayName, staffGroups)) {
             Instant now = Instant.now();
             long id = known.id;
             Jdbc.update("update users set staff_groups = ?, display_name = ?, last_seen_at = ? where id = ?", s -> {
@@ -107,6 +105,25 @@ public class User extends PanacheEntityBase {
             known.lastSeenAt = now;
         }
         return known;
+    }
+
+    /** Whether a request with this token's name and groups must write the user: they moved, or last_seen_at is stale. */
+    static boolean needsTouch(User known, String displayName, List<String> staffGroups) {
+        return !known.staffGroups.equals(staffGroups) || !java.util.Objects.equals(known.displayName, displayName)
+                || known.lastSeenAt == null || known.lastSeenAt.isBefore(Instant.now().minus(SEEN_PRECISION));
+    }
+
+    /** The lean read every write's check makes: a detached copy. */
+    static Optional<User> bySubject(String subject) {
+        return Jdbc.list(BY_SUBJECT, s -> s.setString(1, subject), User::detached).stream().findFirst();
+    }
+
+    /**
+     * A change to what the check of a user's writes reads (ban, trust, pre-moderation, hold,
+     * erasure): every instance drops its copy once the transaction commits ({@link KeptUsers}).
+     */
+    private static void changed(long id) {
+        io.quarkus.arc.Arc.container().beanManager().getEvent().select(UserChanged.class).fire(new UserChanged(id));
     }
 
     /** What {@link #detached} reads. */
@@ -260,11 +277,13 @@ public class User extends PanacheEntityBase {
     public void ban(Instant until) {
         status = BANNED;
         bannedUntil = until;
+        changed(id);
     }
 
     public void unban() {
         status = ACTIVE;
         bannedUntil = null;
+        changed(id);
     }
 
     /** A moderator's settings; nulls leave a setting as it is. */
@@ -275,6 +294,7 @@ public class User extends PanacheEntityBase {
         if (trusted != null) {
             this.trusted = trusted;
         }
+        changed(id);
     }
 
     /**
@@ -282,11 +302,15 @@ public class User extends PanacheEntityBase {
      * statement, so two instances noticing the same record at once hold them once.
      */
     public static boolean hold(long userId, String reason, Map<String, Object> details) {
-        return getEntityManager().createNativeQuery("""
+        boolean held = getEntityManager().createNativeQuery("""
                 update users set held_reason = :reason, held_at = now(), held_details = cast(:details as jsonb)
                 where id = :id and held_reason is null""")
                 .setParameter("reason", reason).setParameter("details", io.vertx.core.json.Json.encode(details))
                 .setParameter("id", userId).executeUpdate() == 1;
+        if (held) {
+            changed(userId);
+        }
+        return held;
     }
 
     /** Lifts this loaded user's history hold; the reason it had, or null when there was none. */
@@ -295,6 +319,7 @@ public class User extends PanacheEntityBase {
         heldReason = null;
         heldAt = null;
         heldDetails = null;
+        changed(id);
         return was;
     }
 
@@ -306,7 +331,11 @@ public class User extends PanacheEntityBase {
                 from (select id, held_reason from users where id = :id for update) old
                 where u.id = old.id and old.held_reason is not null
                 returning old.held_reason""").setParameter("id", userId).getResultList();
-        return was.isEmpty() ? null : was.get(0);
+        if (was.isEmpty()) {
+            return null;
+        }
+        changed(userId);
+        return was.get(0);
     }
 
     /** Freezes the account for erasure; the first request's time stays. Empty when the account is already gone. */
@@ -314,6 +343,7 @@ public class User extends PanacheEntityBase {
         List<?> at = getEntityManager().createNativeQuery("""
                 update users set erase_requested_at = coalesce(erase_requested_at, now()) where id = :u
                 returning erase_requested_at""").setParameter("u", userId).getResultList();
+        changed(userId);
         return at.isEmpty() ? Optional.empty() : Optional.of(com.hiwar.db.Rows.instant(at.get(0)));
     }
 
@@ -344,5 +374,6 @@ public class User extends PanacheEntityBase {
         } else {
             getEntityManager().createNativeQuery("delete from users where id = :u").setParameter("u", userId).executeUpdate();
         }
+        changed(userId);
     }
 }

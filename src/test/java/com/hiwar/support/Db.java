@@ -10,8 +10,19 @@ public final class Db {
 
     private Db() {}
 
+    /**
+     * Runs a write; one to the users or articles table also drops the copies the service keeps of
+     * them, as their owners' writes do.
+     */
     public static int exec(String sql, Object... params) {
-        return run(sql, params, Query::executeUpdate);
+        int rows = run(sql, params, Query::executeUpdate);
+        if (sql.matches("(?is).*\\busers\\b.*")) {
+            io.quarkus.arc.Arc.container().instance(com.hiwar.auth.KeptUsers.class).get().forgetAll();
+        }
+        if (sql.matches("(?is).*\\barticles\\b.*")) {
+            io.quarkus.arc.Arc.container().instance(com.hiwar.article.KeptArticles.class).get().forgetAll();
+        }
+        return rows;
     }
 
     public static java.util.List<?> list(String sql, Object... params) {

@@ -1,0 +1,4 @@
+package com.hiwar.article;
+
+/** Something a new comment's checks read of the article changed (settings, title, URL); fired inside that transaction. */
+record ArticleChanged(String articleId) {}
