@@ -101,8 +101,9 @@ public final class KeptCopies<K, V> {
 
     /**
      * The row changed and the change is committed: dropped here at once, then on every instance.
-     * When Redis cannot be told, the others drop it at their next check that reaches Redis; until
-     * then they serve no copy, since their checks fail too.
+     * When Redis cannot be told, this instance announces "every row" at its first check that
+     * reaches Redis again. Instances that cannot reach Redis either serve no copy meanwhile. One
+     * that can, while this one cannot (a partition), serves its copy until then or its TTL.
      */
     public void changed(String row) {
         drop(row);

@@ -25,17 +25,13 @@ class KeptArticlesTest {
     @Inject
     RedisDataSource redis;
 
-    private static int post(String token, String article) {
-        return Api.post(token, article, Map.of("body", "رأي في الخبر " + System.nanoTime())).extract().statusCode();
-    }
-
     @Test
     void aModeratorClosingOrHoldingTheArticleBitesOnTheVeryNextComment() {
         String reader = Tokens.reader(Tokens.newSubject());
         String moderator = Tokens.moderator(Tokens.newSubject());
         String article = Api.newArticle();
-        assertEquals(201, post(reader, article));
-        assertEquals(201, post(reader, article));
+        assertEquals(201, Api.postStatus(reader, article));
+        assertEquals(201, Api.postStatus(reader, article));
 
         Api.as(moderator).body(Map.of("premoderation", true)).put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
         Api.post(reader, article, Map.of("body", "تعليق بعد المراجعة المسبقة")).statusCode(201).body("status", containsString("pending"));
@@ -44,26 +40,26 @@ class KeptArticlesTest {
         Api.post(reader, article, Map.of("body", "تعليق بعد الإغلاق")).statusCode(409).body("type", containsString("article-closed"));
 
         Api.as(moderator).body(Map.of("open", true)).put("/api/v1/moderation/articles/{a}", article).then().statusCode(200);
-        assertEquals(201, post(reader, article), "reopening too bites at once");
+        assertEquals(201, Api.postStatus(reader, article), "reopening too bites at once");
     }
 
     @Test
     void aCloseAnnouncedByAnotherInstanceBitesHereAtOnce() throws InterruptedException {
         String reader = Tokens.reader(Tokens.newSubject());
         String article = Api.newArticle();
-        assertEquals(201, post(reader, article)); // creates the article
-        assertEquals(201, post(reader, article)); // reads it, and keeps it
+        assertEquals(201, Api.postStatus(reader, article)); // creates the article
+        assertEquals(201, Api.postStatus(reader, article)); // reads it, and keeps it
 
         // Another instance's transaction closes it (its announcement comes after the commit).
         Db.list("update articles set open = false where id = ?1 returning id", article);
-        assertEquals(201, post(reader, article), "kept until announced: the POST did not read the row");
+        assertEquals(201, Api.postStatus(reader, article), "kept until announced: the POST did not read the row");
 
         new KeptCopies<String, Article>(redis, "articles", a -> a.id, Duration.ofSeconds(1), 0, Duration.ZERO).changed(article);
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        int status = post(reader, article);
+        int status = Api.postStatus(reader, article);
         while (status != 409 && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            status = post(reader, article);
+            status = Api.postStatus(reader, article);
         }
         assertEquals(409, status, "the announcement dropped the copy");
     }

@@ -26,16 +26,12 @@ class KeptUsersTest {
     @Inject
     RedisDataSource redis;
 
-    private static int post(String token, String article) {
-        return Api.post(token, article, Map.of("body", "رأي في الخبر " + System.nanoTime())).extract().statusCode();
-    }
-
     private static void awaitRefused(String token, String article, String why) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        int status = post(token, article);
+        int status = Api.postStatus(token, article);
         while (status != 403 && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            status = post(token, article);
+            status = Api.postStatus(token, article);
         }
         assertEquals(403, status, why);
     }
@@ -46,14 +42,14 @@ class KeptUsersTest {
         String reader = Tokens.reader(subject);
         String moderator = Tokens.moderator(Tokens.newSubject());
         String article = Api.newArticle();
-        assertEquals(201, post(reader, article));
+        assertEquals(201, Api.postStatus(reader, article));
         long userId = Db.userId(subject);
 
         Api.as(moderator).body(Map.of("reason", "abuse")).post("/api/v1/moderation/users/{u}/ban", userId).then().statusCode(200);
         Api.post(reader, article, Map.of("body", "بعد الحظر")).statusCode(403).body("type", containsString("user-banned"));
 
         Api.as(moderator).delete("/api/v1/moderation/users/{u}/ban", userId).then().statusCode(200);
-        assertEquals(201, post(reader, article), "the unban too bites at once");
+        assertEquals(201, Api.postStatus(reader, article), "the unban too bites at once");
     }
 
     /** A reader whose copy this instance keeps, then banned in the database without telling it; the ban not yet felt. */
@@ -63,12 +59,12 @@ class KeptUsersTest {
         String subject = Tokens.newSubject();
         String reader = Tokens.reader(subject);
         String article = Api.newArticle();
-        assertEquals(201, post(reader, article)); // first sight: the row is written, not kept
-        assertEquals(201, post(reader, article)); // read, and kept
+        assertEquals(201, Api.postStatus(reader, article)); // first sight: the row is written, not kept
+        assertEquals(201, Api.postStatus(reader, article)); // read, and kept
         long userId = Db.userId(subject);
         // Another instance's transaction bans them; its announcement comes after the commit.
         Db.list("update users set status = 'banned' where id = ?1 returning id", userId);
-        assertEquals(201, post(reader, article), "kept until announced: the POST did not read the row");
+        assertEquals(201, Api.postStatus(reader, article), "kept until announced: the POST did not read the row");
         return new KeptThenBanned(reader, article, userId);
     }
 

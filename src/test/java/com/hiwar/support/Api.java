@@ -25,6 +25,11 @@ public final class Api {
         return as(token).body(body).when().post("/api/v1/articles/{a}/comments", articleId).then();
     }
 
+    /** The status a new comment with a text of its own gets. */
+    public static int postStatus(String token, String articleId) {
+        return post(token, articleId, Map.of("body", "رأي في الخبر " + System.nanoTime())).extract().statusCode();
+    }
+
     public static long postId(String token, String articleId, String text) {
         return post(token, articleId, Map.of("body", text)).statusCode(201).extract().jsonPath().getLong("id");
     }
