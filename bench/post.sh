@@ -2,7 +2,7 @@
 # POST a comment on the packaged jar, everything on: JWT verification, the Redis limiter (limits
 # too high to refuse, so every request pays its round trip), moderation (word lists, rules, the
 # model), the durable insert and the live announcement. wrk on the same 2 cores, 300 readers on
-# 100 articles (bench/post-comment.lua). In the same run the reference: pgbench's single-row
+# 100 articles (bench/post-comment.lua; HIWAR_ARTICLES=1 puts every comment on one). In the same run the reference: pgbench's single-row
 # insert rate into a table with a bigserial key, a text and a timestamp, same connections.
 # The surge autopilot records every comment but its thresholds are off here: 300 new readers
 # writing 3 comments a second on each of 100 articles, every comment held (its number reads as a
