@@ -76,8 +76,8 @@ export async function publisherPage(browser, { articleId, tok, freshTok, lang = 
 export const widget = (page) => page.locator('#hiwar-comments');
 
 /** Calls the API directly, as another client would. */
-export async function api(method, path, tok, body) {
-  const headers = { Accept: 'application/json' };
+export async function api(method, path, tok, body, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   if (tok) headers.Authorization = 'Bearer ' + tok;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(BASE + '/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });

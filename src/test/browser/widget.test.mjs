@@ -1,6 +1,7 @@
 // The reader widget in Debian's Chromium, embedded in a publisher page on another origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { launch, publisherPage, token, newArticle, widget, api, PUBLISHER, BASE } from './support.mjs';
 
 let browser;
@@ -124,8 +125,17 @@ test('a new comment reaches a second browser as a live "new comments" banner', a
   await banner.waitFor();
   assert.equal(await banner.textContent(), 'تعليق جديد واحد — اعرضه');
   assert.equal(await w2.locator('[role=status][aria-live=polite]', { hasText: 'تعليق جديد واحد' }).count(), 1, 'screen readers hear it');
+  // A retried POST is announced again (its first attempt may have committed unseen); it still counts once.
+  const retry = { 'Idempotency-Key': randomUUID() }, reader = token();
+  const again = { body: 'تعليق أُرسل مرتين' };
+  assert.equal((await api('POST', `/articles/${article}/comments`, reader, again, retry)).status, 201);
+  await banner.filter({ hasText: 'تعليقان جديدان' }).waitFor();
+  assert.equal((await api('POST', `/articles/${article}/comments`, reader, again, retry)).status, 201);
+  await second.page.waitForTimeout(500);
+  assert.match(await banner.textContent(), /تعليقان جديدان/, 'the repeated announcement counts once');
   await banner.click();
-  await comments(w2).first().locator('.body', { hasText: 'خبر عاجل من القارئة أمل' }).waitFor();
+  await comments(w2).locator('.body', { hasText: 'خبر عاجل من القارئة أمل' }).waitFor();
+  assert.equal(await comments(w2).locator('.body', { hasText: 'تعليق أُرسل مرتين' }).count(), 1);
   assert.equal(await banner.isHidden(), true);
   await first.context.close();
   await second.context.close();

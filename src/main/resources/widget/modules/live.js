@@ -32,7 +32,8 @@ const Live = {
         return;
       }
       if (this.mine.has(c.id) || shown) return;
-      this.fresh += 1;
+      // By id: an event can come twice (a retried POST is announced again), and counts once.
+      this.fresh.add(c.id);
       this.updateBanner();
     });
     source.addEventListener('comment-updated', (e) => {
@@ -44,6 +45,7 @@ const Live = {
     });
     source.addEventListener('comment-removed', (e) => {
       const { id } = data(e);
+      if (this.fresh.delete(id)) this.updateBanner();
       const li = this.byId.get(id);
       if (!li || li.comment.mine) return;
       if (li.querySelector(':scope > ol.replies li')) this.refill(li, Object.assign({}, li.comment, { status: 'deleted', body: null }));
@@ -60,9 +62,9 @@ const Live = {
   },
 
   updateBanner() {
-    this.banner.hidden = this.fresh === 0;
-    if (this.fresh > 0) {
-      this.banner.textContent = this.count('newComments', this.fresh);
+    this.banner.hidden = this.fresh.size === 0;
+    if (this.fresh.size > 0) {
+      this.banner.textContent = this.count('newComments', this.fresh.size);
       this.bannerLive.textContent = this.banner.textContent;
     }
   },

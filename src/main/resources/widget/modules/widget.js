@@ -13,7 +13,7 @@ class Widget {
     this.dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
     this.sort = 'newest';
     this.cursor = null;
-    this.fresh = 0;
+    this.fresh = new Set(); // ids of new public comments not shown yet
     this.token = null;
     this.byId = new Map();
     this.mine = new Set();
@@ -97,7 +97,7 @@ class Widget {
   async load(reset) {
     if (reset) {
       this.cursor = null;
-      this.fresh = 0;
+      this.fresh.clear();
       this.updateBanner();
     }
     const params = new URLSearchParams({ sort: this.sort });

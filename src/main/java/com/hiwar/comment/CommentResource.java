@@ -117,11 +117,16 @@ public class CommentResource {
                            @RestHeader(Idempotency.HEADER) @Parameter(description = "Makes retries safe: any unique string, e.g. a UUID, kept 24 h") String idempotencyKey,
                            @Valid @NotNull NewComment body) {
         Actor actor = currentUser.requireActive();
-        return writes.run(actor, "comment-create", articleId, idempotencyKey,
+        Response response = writes.run(actor, "comment-create", articleId, idempotencyKey,
                 "create-comment " + articleId, body, () -> {
             CommentView created = comments.create(actor, articleId, body);
             return Idempotency.Result.created("/api/v1/comments/" + created.id(), created);
         });
+        if (response.getStatus() == 201 && Idempotency.replayed(response)) {
+            String location = response.getLocation().getPath();
+            comments.reannounce(Long.parseLong(location.substring(location.lastIndexOf('/') + 1)));
+        }
+        return response;
     }
 
     @PATCH

@@ -11,6 +11,7 @@ import com.hiwar.db.Cursor;
 import com.hiwar.db.Paging;
 import com.hiwar.problem.ProblemException;
 import com.hiwar.text.TextSanitizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class CommentService {
 
     @Inject
     Event<CommentChanged> changes;
+
+    @Inject
+    Event<CommentReannounced> reannounced;
 
     @Inject
     Pacing pacing;
@@ -187,6 +191,15 @@ public class CommentService {
         changed(comment, false, comment.isPublic() ? view(comment, ANONYMOUS, writer, Map.of(), Set.of(), null) : null, null, null,
                 CommentChanged.Change.CREATED, null);
         return view(comment, actor.userId(), writer, Map.of(), Set.of(), null);
+    }
+
+    /** See {@link CommentReannounced}; nothing when the comment is gone (erased) since. */
+    public void reannounce(long id) {
+        QuarkusTransaction.requiringNew().call(() -> Comment.<Comment>findByIdOptional(id).map(c ->
+                new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version, false, c.isPublic(),
+                        c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, null, null,
+                        CommentChanged.Change.CREATED, null, c.status, c.hidden)))
+                .ifPresent(change -> reannounced.fire(new CommentReannounced(change)));
     }
 
     @Transactional

@@ -276,6 +276,10 @@ public class PublicPages {
         cache.invalidate(change.articleId());
     }
 
+    void reannounced(@Observes CommentReannounced r) {
+        cache.invalidate(r.change().articleId());
+    }
+
     void imported(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentsImported imported) {
         imported.articleIds().forEach(cache::invalidate);
     }

@@ -47,6 +47,10 @@ public class SharedCachePurges {
         purge(change.articleId());
     }
 
+    void reannounced(@Observes @Priority(AFTER_LOCAL_EVICTION) CommentReannounced r) {
+        purge(r.change().articleId());
+    }
+
     void articleChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(AFTER_LOCAL_EVICTION) ArticleStateChanged change) {
         purge(change.articleId());
     }

@@ -135,6 +135,11 @@ public class Idempotency {
         return respond(existing.status(), existing.location(), existing.body(), true);
     }
 
+    /** A stored answer sent again, not a write done now. */
+    public static boolean replayed(Response response) {
+        return response.getHeaders().containsKey(REPLAYED);
+    }
+
     private static ProblemException inUse() {
         return new ProblemException(409, "idempotency-key-in-use", "Request in progress",
                 "A request with this Idempotency-Key is still being processed; retry shortly", List.of(),

@@ -77,6 +77,10 @@ class LivePublisher {
         }
     }
 
+    void onReannounced(@Observes com.hiwar.comment.CommentReannounced r) {
+        onComment(r.change());
+    }
+
     /** Imported comments reach pages and counts on every instance by the announcement alone: readers get no event for old news. */
     void onImported(@Observes(during = TransactionPhase.AFTER_SUCCESS) com.hiwar.comment.CommentsImported e) {
         e.articleIds().forEach(a -> redis.execute("PUBLISH", config.channel(), a).subscribe().with(ok -> { }, this::failed));
