@@ -195,10 +195,8 @@ public class CommentService {
 
     /** See {@link CommentReannounced}; nothing when the comment is gone (erased) since. */
     public void reannounce(long id) {
-        QuarkusTransaction.requiringNew().call(() -> Comment.<Comment>findByIdOptional(id).map(c ->
-                new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version, false, c.isPublic(),
-                        c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, null, null,
-                        CommentChanged.Change.CREATED, null, c.status, c.hidden)))
+        QuarkusTransaction.requiringNew().call(() -> Comment.<Comment>findByIdOptional(id)
+                        .map(c -> change(c, false, publicView(c), null, null, CommentChanged.Change.CREATED, null)))
                 .ifPresent(change -> reannounced.fire(new CommentReannounced(change)));
     }
 
@@ -260,13 +258,22 @@ public class CommentService {
      * decision when there was one. Observers that reach outside the database wait for the commit.
      */
     void announce(Comment c, boolean wasPublic, String decision, String actor, CommentChanged.Change change, CommentStatus before) {
-        changed(c, wasPublic, c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null, decision, actor, change, before);
+        changed(c, wasPublic, publicView(c), decision, actor, change, before);
+    }
+
+    private CommentView publicView(Comment c) {
+        return c.isPublic() ? views(List.of(c), ANONYMOUS, false).get(0) : null;
     }
 
     private void changed(Comment c, boolean wasPublic, CommentView publicView, String decision, String actor,
                          CommentChanged.Change change, CommentStatus before) {
-        changes.fire(new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
-                wasPublic, c.isPublic(), publicView, decision, actor, change, before, c.status, c.hidden));
+        changes.fire(change(c, wasPublic, publicView, decision, actor, change, before));
+    }
+
+    private static CommentChanged change(Comment c, boolean wasPublic, CommentView publicView, String decision, String actor,
+                                         CommentChanged.Change change, CommentStatus before) {
+        return new CommentChanged(c.articleId, c.id, c.parentId, c.authorId, c.version,
+                wasPublic, c.isPublic(), publicView, decision, actor, change, before, c.status, c.hidden);
     }
 
     private Comment ownComment(Actor actor, long id) {
