@@ -109,6 +109,10 @@ measure() {
   local errors; errors=$(grep -E "Non-2xx|Socket errors" <<<"$out" | tr -s ' ' | tr '\n' ' ' || true)
   printf '%s %s %s %s %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
     "$(awk '$1 == "50%" {print $2}' <<<"$out")" "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$errors"
+  # Where memory grows, phase by phase (stderr: the table on stdout keeps its columns).
+  [ -n "${jar_pid:-}" ] && [ -r "/proc/$jar_pid/status" ] && awk -v n="$name" '/VmRSS/ {r = $2} /VmHWM/ {p = $2}
+    END {printf "  after %s: RSS %.0f MiB, peak %.0f MiB\n", n, r / 1024, p / 1024}' "/proc/$jar_pid/status" >&2
+  return 0
 }
 
 # cursor_paths DATABASE newest|top: 500 random positions among bench-hot's published top-level

@@ -1,5 +1,6 @@
 package com.hiwar.comment;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -47,9 +48,14 @@ public interface CommentsConfig {
         @WithDefault("10s")
         Duration ttl();
 
-        /** Articles whose pages each instance keeps. */
-        @WithDefault("10000")
-        long size();
+        /**
+         * Heap the kept pages may take on each instance, estimated from their bytes (see
+         * PublicPages): the least used articles' pages go first. A bound in bytes, not in
+         * articles, since one article's pages range from a few hundred bytes to every page size
+         * and sort a client asks for.
+         */
+        @WithDefault("24M")
+        MemorySize maxBytes();
 
         /**
          * Later pages (by cursor) kept per article besides the first ones: on a breaking story

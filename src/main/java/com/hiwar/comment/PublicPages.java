@@ -31,6 +31,11 @@ import java.util.stream.Collectors;
  * only bounds staleness while Redis is away. A page is never kept past the article's closing
  * time, and an unknown article's empty page is not kept at all.
  *
+ * <p>Memory is bounded by an estimate of the heap the pages take ({@code max-bytes}), not by a
+ * count of articles: one article may hold a 300-byte page or every size and sort a client asks
+ * for. The least used articles go first (Caffeine's TinyLFU), and an article no one read for a
+ * TTL goes at once, since every page it holds is stale by then.
+ *
  * <p>Each article's pages hang off one holder that eviction drops: a render that started before
  * a change and finishes after it lands in the dropped holder, so it can never overwrite the
  * fresh page.
@@ -70,6 +75,15 @@ public class PublicPages {
 
         boolean fresh(long now) {
             return now - freshUntilNanos < 0;
+        }
+
+        /**
+         * Heap this page takes, estimated: its bytes, the page's objects kept for signed-in
+         * readers (about twice the bytes, by a class histogram of the 1M bench), and once made,
+         * the reader template (about the bytes again).
+         */
+        long weight() {
+            return (long) body.length * (readers == null ? 3 : 4);
         }
 
         private ReaderTemplate readers(Function<CommentPage, ReaderTemplate> make) {
@@ -123,12 +137,24 @@ public class PublicPages {
             return pages == null ? null : pages.get(variant);
         }
 
+        /** The estimated heap of the article's pages and of their maps (see {@link Rendered#weight}). */
+        int weight() {
+            long sum = HOLDER_BYTES;
+            for (Rendered page : all()) {
+                sum += page.weight() + HOLDER_BYTES / 4;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, sum);
+        }
+
         Iterable<Rendered> all() {
             Map<Variant, Rendered> pages = later;
             return pages == null ? first.values() : () -> java.util.stream.Stream.concat(first.values().stream(),
                     pages.values().stream()).iterator();
         }
     }
+
+    /** A holder, its maps and its cache entry, measured the same way as {@link Rendered#weight}. */
+    private static final int HOLDER_BYTES = 512;
 
     private final Cache<String, ArticlePages> cache;
     private final long ttlNanos;
@@ -148,7 +174,13 @@ public class PublicPages {
         CommentsConfig.PageCache settings = config.pageCache();
         ttlNanos = settings.ttl().toNanos();
         laterPages = settings.laterPages();
-        cache = Caffeine.newBuilder().maximumSize(settings.size()).build();
+        Caffeine<String, ArticlePages> builder = Caffeine.newBuilder()
+                .maximumWeight(settings.maxBytes().asLongValue())
+                .weigher((String id, ArticlePages pages) -> pages.weight());
+        if (ttlNanos > 0) {
+            builder.expireAfterAccess(settings.ttl());
+        }
+        cache = builder.build();
     }
 
     /** The anonymous first page, from memory when nothing changed since it was rendered. */
@@ -174,6 +206,8 @@ public class PublicPages {
                 : render(articleId, sort, limit, cursor, holder));
         if (!page.fresh(System.nanoTime())) {
             pages.remove(variant, page); // an unknown article: rendered each time, never kept
+        } else if (page != kept) {
+            reweigh(articleId, holder);
         }
         return page;
     }
@@ -220,14 +254,37 @@ public class PublicPages {
         Set<Long> liked = likes.get();
         String etag = Conditional.etag((shared.etag() + "|" + viewer + "|"
                 + liked.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))).getBytes(StandardCharsets.UTF_8));
-        ReaderTemplate template = readerTemplate(shared);
+        ReaderTemplate template = readerTemplate(articleId, shared);
         return conditional.personal(request, template.fits(viewer) ? () -> template.with(liked)
                 : () -> conditional.bytes(comments.overlay(shared.page(), viewer, liked)), etag);
     }
 
     /** A kept first page's {@link ReaderTemplate}, made when a signed-in reader first asks: the page overlaid for nobody. */
-    ReaderTemplate readerTemplate(Rendered page) {
-        return page.readers(p -> ReaderTemplate.of(comments.overlay(p, CommentService.ANONYMOUS, Set.of()), conditional::bytes));
+    ReaderTemplate readerTemplate(String articleId, Rendered page) {
+        boolean made = page.readers == null;
+        ReaderTemplate template = page.readers(p -> ReaderTemplate.of(comments.overlay(p, CommentService.ANONYMOUS, Set.of()),
+                conditional::bytes));
+        if (made) {
+            ArticlePages holder = cache.getIfPresent(articleId);
+            if (holder != null) {
+                reweigh(articleId, holder);
+            }
+        }
+        return template;
+    }
+
+    /**
+     * Tells the cache the holder's new weight. Only while it still holds this holder: one an
+     * eviction dropped must not come back, or a page rendered before the change would be served.
+     */
+    private void reweigh(String articleId, ArticlePages holder) {
+        cache.asMap().replace(articleId, holder, holder);
+    }
+
+    /** The estimated heap of the kept pages, for tests of the bound. */
+    long keptWeight() {
+        cache.cleanUp();
+        return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     /**

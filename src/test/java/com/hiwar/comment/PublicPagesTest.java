@@ -16,7 +16,12 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.MemorySize;
+import com.hiwar.http.Conditional;
+import java.lang.reflect.Proxy;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * made through the service shows at once,
  * a change announced by another instance through Redis shows within a second, a page never
  * outlives the article's closing time, and a kept page is answered on the I/O thread exactly as
- * a rendered one.
+ * a rendered one. Their estimated heap stays within its bound, whatever pages clients ask for.
  */
 @QuarkusTest
 class PublicPagesTest {
@@ -53,6 +58,12 @@ class PublicPagesTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Conditional conditional;
+
+    @Inject
+    CommentsConfig config;
 
     @ConfigProperty(name = "hiwar.live.channel")
     String liveChannel;
@@ -177,7 +188,7 @@ class PublicPagesTest {
                 CommentPage full = QuarkusTransaction.requiringNew().call(() -> comments.page(article, sort, null, null, viewer));
                 PublicPages.Rendered rendered = pages.firstPage(article, sort, null);
                 CommentPage kept = rendered.page();
-                assertEquals(subject.equals(carolSubject) || subject.equals(daveSubject), pages.readerTemplate(rendered).fits(viewer),
+                assertEquals(subject.equals(carolSubject) || subject.equals(daveSubject), pages.readerTemplate(article, rendered).fits(viewer),
                         "the template fits exactly the readers who wrote nothing on the page");
                 CommentPage overlaid = QuarkusTransaction.requiringNew().call(() -> comments.overlay(kept, viewer,
                         comments.likesOnPage(kept, article, viewer).orElseThrow()));
@@ -335,5 +346,56 @@ class PublicPagesTest {
         assertTrue(anonymous(article).getBoolean("article.open"));
         Thread.sleep(Math.max(0, closes.toEpochMilli() - System.currentTimeMillis()) + 50);
         assertFalse(anonymous(article).getBoolean("article.open"), "no write happened, yet the page knows it closed");
+    }
+
+    @Test
+    void theKeptPagesStayWithinTheirHeapBoundWhateverSizesClientsAskFor() throws Exception {
+        List<String> articles = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String article = Api.newArticle();
+            Api.postId(alice, article, "تعليق على مقال " + i);
+            Api.postId(bob, article, "وتعليق آخر " + i);
+            articles.add(article);
+        }
+        PublicPages roomy = bounded(1 << 24, Duration.ofMillis(300));
+        PublicPages.Rendered one = roomy.firstPage(articles.get(0), null, null);
+        assertTrue(roomy.keptWeight() >= 3L * one.body().length, "a render weighs its article anew: " + roomy.keptWeight());
+        Thread.sleep(400);
+        assertEquals(0, roomy.keptWeight(), "unread for a TTL, every page of the article was stale, so it went");
+
+        PublicPages measure = bounded(1 << 24, Duration.ofSeconds(10));
+        everySize(measure, articles.get(0));
+        long oneArticle = measure.keptWeight();
+        // A client asking for every page size of every article: the cache keeps what fits in the bound, no more.
+        long bound = oneArticle * 5 / 2;
+        PublicPages tight = bounded(bound, Duration.ofSeconds(10));
+        articles.forEach(a -> everySize(tight, a));
+        long kept = tight.keptWeight();
+        assertTrue(kept > 0 && kept <= bound, kept + " of " + bound + " bytes");
+    }
+
+    private static void everySize(PublicPages cache, String article) {
+        for (int limit = 1; limit <= 20; limit++) {
+            cache.firstPage(article, null, limit);
+            cache.firstPage(article, "top", limit);
+        }
+    }
+
+    /** A page cache of its own, with this bound and TTL, over the service's renderer. */
+    private PublicPages bounded(long maxBytes, Duration ttl) {
+        CommentsConfig.PageCache settings = override(CommentsConfig.PageCache.class, config.pageCache(),
+                Map.of("maxBytes", new MemorySize(BigInteger.valueOf(maxBytes)), "ttl", ttl));
+        CommentsConfig bounded = override(CommentsConfig.class, config, Map.of("pageCache", settings));
+        PublicPages cache = new PublicPages(bounded);
+        cache.comments = comments;
+        cache.conditional = conditional;
+        cache.config = bounded;
+        return cache;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T override(Class<T> type, T real, Map<String, Object> values) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName()) : method.invoke(real, args));
     }
 }
