@@ -44,7 +44,7 @@ seconds=$(psql -qtA -U postgres -h localhost -d "$db" -c "select extract(epoch f
 created=$(jq -r .created <<<"$job")
 recount=$(psql -qtA -U postgres -h localhost -d "$db" -c "
   select (select count(*) from comments where status = 'pending') = (select sum(n) from moderation_counts where queue = 'pending')
-     and (select count(*) from comments where comment_is_public(status, hidden)) = (select sum(published_count) from articles)")
+     and (select count(*) from comments where comment_is_public(status, hidden)) = (select sum(n) from article_counts)")
 
 psql -qtA -U postgres -h localhost -d "$db" -c "select 'decisions recorded: ' || (select count(*) from moderation_decisions)
   || '; by status: ' || (select string_agg(status || ' ' || n, ', ' order by status) from (select status, count(*) n from comments group by 1) s)

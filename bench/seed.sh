@@ -7,7 +7,7 @@
 # - Likes: three comments in ten have 1 to 12, from distinct readers (comment_likes rows and
 #   like_count agree); 20,000 readers write and like.
 # Triggers are off while it writes (session_replication_role = replica); the counts they keep
-# (articles.published_count, moderation_counts) are recomputed at the end, so the service sees
+# (article_counts, moderation_counts) are recomputed at the end, so the service sees
 # exactly what its triggers would have kept. No audit rows are written for seeded comments.
 # Writes to the database the service reads: QUARKUS_DATASOURCE_JDBC_URL (default
 # jdbc:postgresql://localhost:5432/postgres), QUARKUS_DATASOURCE_USERNAME (default postgres),
@@ -91,10 +91,10 @@ join bench_users u on u.k = (c.id * 53 + j * 211) % 20000
 where c.article_id like 'bench-%' and j <= c.open_reports;
 
 -- What the triggers would have kept.
-update articles a set published_count = n
-from (select article_id, count(*) filter (where comment_is_public(status, hidden)) n
-      from comments where article_id like 'bench-%' group by article_id) c
-where a.id = c.article_id;
+delete from article_counts where article_id like 'bench-%';
+insert into article_counts (article_id, slot, n)
+select article_id, 0, count(*) filter (where comment_is_public(status, hidden))
+from comments where article_id like 'bench-%' group by article_id;
 delete from moderation_counts;
 insert into moderation_counts (queue, slot, n)
 select moderation_queue(status, open_reports), (id % 16)::int, count(*) from comments group by 1, 2;

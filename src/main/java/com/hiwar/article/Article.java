@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,13 +43,13 @@ public class Article extends PanacheEntityBase {
     public Instant metadataConfirmedAt;
     /** The publisher's section (a desk: sports, politics ...), lower-cased; null when none is known. */
     public String section;
-    /** Public comments, kept by a database trigger (V5). */
-    @Column(name = "published_count", insertable = false, updatable = false)
+    /** Public comments: the sum of the slots a database trigger keeps (V22). */
+    @Formula("article_published_count(id)")
     public int publishedCount;
 
     private static final String COLUMNS = """
             id, url, title, open, premoderated, closes_at, created_at, metadata_locked,
-            metadata_confirmed_at, published_count, section""";
+            metadata_confirmed_at, article_published_count(id) as published_count, section""";
 
     /** A detached copy read without a Hibernate session, for the comment pages (see {@link Jdbc}). */
     static Optional<Article> peek(String id) {

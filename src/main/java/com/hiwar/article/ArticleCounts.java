@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Published comment counts for listing pages: a per-instance cache in front of one query over
- * the trigger-kept {@code articles.published_count}. Any change on any instance evicts the
+ * the trigger-kept slots of {@code article_counts} (V22). Any change on any instance evicts the
  * article's entry (via Redis pub/sub); the TTL only bounds staleness while Redis is away.
  */
 @ApplicationScoped
@@ -84,8 +84,9 @@ class ArticleCounts {
     Map<String, Integer> load(List<String> ids) {
         Map<String, Integer> loaded = new LinkedHashMap<>();
         Row.all(Panache.getEntityManager()
-                .createNativeQuery("select id, published_count from articles where id in (:ids)", Tuple.class)
-                .setParameter("ids", ids)).forEach(r -> loaded.put(r.text("id"), r.integer("published_count")));
+                .createNativeQuery("select article_id, sum(n)::int as n from article_counts where article_id in (:ids) group by article_id",
+                        Tuple.class)
+                .setParameter("ids", ids)).forEach(r -> loaded.put(r.text("article_id"), r.integer("n")));
         return loaded;
     }
 

@@ -5,19 +5,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.hiwar.support.Api;
+import com.hiwar.support.Db;
 import com.hiwar.support.Management;
 import com.hiwar.support.Tokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * Counts for listing pages: one map for many articles, cached per instance and evicted on change,
  * and answered from memory, without a worker thread, when every count asked for is cached.
+ * Writers commenting on one article at once do not queue for its count.
  */
 @QuarkusTest
 class CountsApiTest {
@@ -26,6 +35,9 @@ class CountsApiTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    DataSource database;
 
     @Test
     void countsPublishedCommentsPerArticleAndZeroForUnknownOnes() {
@@ -130,5 +142,52 @@ class CountsApiTest {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    @Test
+    void twoWritersOnOneArticleDoNotWaitForEachOthersCount() throws Exception {
+        String article = Api.newArticle();
+        long seed = Api.postId(reader, article, "أول تعليق");
+        long author = ((Number) Db.scalar("select author_id from comments where id = ?1", seed)).longValue();
+        // Two connections whose transactions count into different slots (a slot is the backend's pid % 16).
+        Map<Long, Connection> bySlot = new HashMap<>();
+        List<Connection> opened = new ArrayList<>();
+        try {
+            while (bySlot.size() < 2 && opened.size() < 40) {
+                Connection c = database.getConnection();
+                opened.add(c);
+                try (Statement st = c.createStatement(); var r = st.executeQuery("select pg_backend_pid() % 16")) {
+                    r.next();
+                    bySlot.putIfAbsent(r.getLong(1), c);
+                }
+            }
+            assertEquals(2, bySlot.size(), "two backends in different slots");
+            List<Connection> writers = new ArrayList<>(bySlot.values());
+            String insert = "insert into comments (article_id, author_id, depth, status, body, dir, created_at)"
+                    + " values ('" + article + "', " + author + ", 0, 'published', 'تعليق متزامن', 'rtl', now())";
+            for (Connection c : writers) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("set local lock_timeout = '3s'");
+                }
+            }
+            try (Statement first = writers.get(0).createStatement(); Statement second = writers.get(1).createStatement()) {
+                first.execute(insert);
+                second.execute(insert); // one count row per article would wait here for the first to commit
+            }
+            for (Connection c : writers) {
+                c.commit();
+            }
+        } finally {
+            for (Connection c : opened) {
+                c.close();
+            }
+        }
+        long recount = ((Number) Db.scalar("select count(*) from comments where article_id = ?1 and comment_is_public(status, hidden)",
+                article)).longValue();
+        assertEquals(3, recount);
+        assertEquals(recount, ((Number) Db.scalar("select article_published_count(?1)", article)).longValue());
+        assertTrue(((Number) Db.scalar("select count(*) from article_counts where article_id = ?1", article)).longValue() >= 2,
+                "the two writers counted in rows of their own");
     }
 }

@@ -540,7 +540,7 @@ public final class Soak {
             }
             long duplicated = scalar(c, "select count(*) from (select body from comments where article_id like 'soak-%'"
                     + " group by body having count(*) > 1) d");
-            long articleCounts = scalar(c, "select count(*) from articles a where a.published_count <> (select count(*) from comments c"
+            long articleCounts = scalar(c, "select count(*) from articles a where article_published_count(a.id) <> (select count(*) from comments c"
                     + " where c.article_id = a.id and comment_is_public(c.status, c.hidden))");
             long likeCounts = scalar(c, "select count(*) from comments c where c.like_count <> (select count(*) from comment_likes l"
                     + " where l.comment_id = c.id)");

@@ -123,7 +123,7 @@ class ExportRestoreIT {
                         + "left join comments p on p.id = c.parent_id order by 1",
                 "select coalesce(u.subject, 'guest ' || c.guest_name) || ' ' || c.body from comments c left join users u on u.id = c.author_id order by 1",
                 "select c.body || ' ' || c.created_at from comments c order by 1",
-                "select id || ' ' || published_count || ' ' || open || ' ' || coalesce(url, '-') || ' ' || coalesce(title, '-') || ' '"
+                "select id || ' ' || article_published_count(id) || ' ' || open || ' ' || coalesce(url, '-') || ' ' || coalesce(title, '-') || ' '"
                         + " || premoderated || ' ' || coalesce(section, '-') || ' ' || coalesce(closes_at::text, '-') || ' ' || created_at from articles order by 1",
                 "select subject || ' ' || coalesce(display_name, '-') || ' ' || status || ' ' || coalesce(banned_until::text, '-') || ' ' || trusted"
                         + " || ' ' || premoderated || ' ' || created_at from users"
