@@ -54,7 +54,7 @@ public interface CommentsConfig {
          * articles, since one article's pages range from a few hundred bytes to every page size
          * and sort a client asks for.
          */
-        @WithDefault("24M")
+        @WithDefault("12M")
         MemorySize maxBytes();
 
         /**
