@@ -2,8 +2,9 @@
 -- every new public comment added one to its article's row, so on a breaking story concurrent
 -- comments queued on that one row's lock until each committed, and each left a dead version of
 -- the row behind. A transaction adds to the slot of its connection (the backend's pid), so
--- concurrent writers take different rows and one transaction takes one slot per article, in
--- the order it touches articles, as it took the article rows before: no new lock order.
+-- concurrent writers mostly take different rows (two pooled connections may share a slot), and
+-- one transaction takes one slot per article, in the order it touches articles, as it took the
+-- article rows before: no new lock order.
 -- The count is the sum of the slots (article_published_count).
 create table article_counts (
     article_id text     not null references articles (id) on delete cascade,

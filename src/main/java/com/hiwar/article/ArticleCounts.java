@@ -84,9 +84,8 @@ class ArticleCounts {
     Map<String, Integer> load(List<String> ids) {
         Map<String, Integer> loaded = new LinkedHashMap<>();
         Row.all(Panache.getEntityManager()
-                .createNativeQuery("select article_id, sum(n)::int as n from article_counts where article_id in (:ids) group by article_id",
-                        Tuple.class)
-                .setParameter("ids", ids)).forEach(r -> loaded.put(r.text("article_id"), r.integer("n")));
+                .createNativeQuery("select id, article_published_count(id) as n from articles where id in (:ids)", Tuple.class)
+                .setParameter("ids", ids)).forEach(r -> loaded.put(r.text("id"), r.integer("n")));
         return loaded;
     }
 
